@@ -1,0 +1,166 @@
+"""Print the speed figures the project promises (a report, not a test).
+
+    python benchmarks/speed.py
+
+1. Cold `mkdocs build --strict` (no figure cache), in a scratch copy of the project.
+2. Rebuild under `mkdocs serve` after one page changes (as reported by mkdocs, and as seen from
+   the moment the file is saved).
+3. Training speed of the reference network (2-8-1 sigmoid, full batch, 200-point two moons)
+   in microseconds per epoch, as a ratio against a minimal hand-fused numpy loop for the same
+   network, measured in the same run.
+
+Targets: cold build under 30 s, rebuild under 3 s, ratio at most 1.5.
+"""
+
+import os
+import queue
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "snippets"))
+
+from datasets import two_moons  # noqa: E402
+from network import Network  # noqa: E402
+from training import train  # noqa: E402
+
+PROJECT_PARTS = ["docs", "snippets", "hooks", "mkdocs.yml"]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def scratch_copy() -> Path:
+    """A copy of what the build reads, so the benchmark never touches the working tree or its cache."""
+    folder = Path(tempfile.mkdtemp(prefix="speed-"))
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, folder / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, folder / part)
+    return folder
+
+
+def cold_build_seconds(project: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(project / "site")],
+        cwd=project, env=ENV, check=True,
+    )
+    return time.perf_counter() - start
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def rebuild_seconds(project: Path, page="index.md", timeout=120.0) -> tuple[float, float]:
+    """(mkdocs' own build time, seconds from saving the page to the end of the build)."""
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload",
+         "-a", f"127.0.0.1:{free_port()}"],
+        cwd=project, env=ENV, stderr=subprocess.STDOUT, stdout=subprocess.PIPE, text=True,
+    )
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in server.stdout], daemon=True).start()
+
+    def wait_for(pattern: str) -> re.Match:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                line = lines.get(timeout=1)
+            except queue.Empty:
+                continue
+            if match := re.search(pattern, line):
+                return match
+        raise TimeoutError(f"mkdocs serve never printed {pattern!r}")
+
+    try:
+        wait_for(r"Serving on")
+        time.sleep(1.0)  # let the file watcher settle
+        path = project / "docs" / page
+        saved = time.perf_counter()
+        path.write_text(path.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+        reported = float(wait_for(r"Documentation built in ([0-9.]+) seconds")[1])
+        return reported, time.perf_counter() - saved
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def fused_training(inputs, targets, weights, biases, learning_rate, epochs):
+    """The same 2-8-1 sigmoid network and mean squared error, written as one flat loop."""
+    w1, w2 = (w.copy() for w in weights)
+    b1, b2 = (b.copy() for b in biases)
+    losses = np.empty(epochs)
+    scale = 2.0 / targets.size
+    for epoch in range(epochs):
+        a1 = 1.0 / (1.0 + np.exp(-(inputs @ w1 + b1)))
+        a2 = 1.0 / (1.0 + np.exp(-(a1 @ w2 + b2)))
+        error = a2 - targets
+        losses[epoch] = np.mean(error * error)
+        blame2 = scale * error * a2 * (1.0 - a2)
+        blame1 = (blame2 @ w2.T) * a1 * (1.0 - a1)
+        w2 -= learning_rate * (a1.T @ blame2)
+        b2 -= learning_rate * blame2.sum(axis=0)
+        w1 -= learning_rate * (inputs.T @ blame1)
+        b1 -= learning_rate * blame1.sum(axis=0)
+    return losses, (w1, w2), (b1, b2)
+
+
+def best_of(repeats, run) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def training_speed(epochs=2000, repeats=7, learning_rate=1.0):
+    inputs, targets = two_moons(200, seed=0)
+    template = Network([2, 8, 1], "sigmoid", seed=0)
+
+    # Same start, same arithmetic: both must end with the same weights (checked, then timed).
+    reference = template.copy()
+    history = train(reference, inputs, targets, learning_rate, epochs)
+    _, fused_weights, _ = fused_training(inputs, targets, template.weights, template.biases, learning_rate, epochs)
+    assert np.allclose(reference.weights[0], fused_weights[0], rtol=1e-9, atol=1e-12), "the two loops disagree"
+
+    reference_seconds = best_of(repeats, lambda: train(template.copy(), inputs, targets, learning_rate, epochs))
+    fused_seconds = best_of(
+        repeats, lambda: fused_training(inputs, targets, template.weights, template.biases, learning_rate, epochs)
+    )
+    return reference_seconds / epochs * 1e6, fused_seconds / epochs * 1e6, history.losses[-1]
+
+
+def main():
+    reference_us, fused_us, final_loss = training_speed()
+    print(f"training, 2-8-1 sigmoid on 200 two-moons points (final loss {final_loss:.4f}):")
+    print(f"  reference train():     {reference_us:7.1f} µs per epoch")
+    print(f"  hand-fused numpy loop: {fused_us:7.1f} µs per epoch")
+    print(f"  ratio:                 {reference_us / fused_us:7.2f}   (target: at most 1.5)")
+
+    project = scratch_copy()
+    try:
+        cold = cold_build_seconds(project)
+        print(f"cold `mkdocs build --strict` (figures drawn): {cold:5.1f} s   (target: under 30 s)")
+        reported, seen = rebuild_seconds(project)
+        print(f"rebuild under `mkdocs serve` after a one-page edit: {reported:.2f} s reported by mkdocs, "
+              f"{seen:.2f} s from save to built   (target: under 3 s)")
+    finally:
+        shutil.rmtree(project, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,149 @@
+"""Every figure on the site, drawn from the reference implementation.
+
+Unlike the other modules this one needs matplotlib as well as numpy: it is the site's drawing
+code, not a snippet to copy. `hooks/figures.py` calls `render(name, scheme)` for every name in
+FIGURES while the site builds, so a picture can never disagree with the code it shows.
+Run `python snippets/figures.py NAME` to write NAME-light.svg and NAME-dark.svg here.
+"""
+
+import io
+import sys
+
+import matplotlib
+
+matplotlib.use("Agg")  # draw to files only; no window, no display needed
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+import activations
+import datasets
+import descent
+import running_example
+from training import train
+
+# Colours that read well on both Material's white and its dark slate background.
+SCHEMES = {
+    "light": {"text": "#1f2328", "grid": "#d0d7de", "lines": ["#3557c5", "#c4540a", "#1a7f37", "#b42318"]},
+    "dark": {"text": "#e6edf3", "grid": "#3d444d", "lines": ["#8aa8ff", "#f5a55a", "#56d364", "#ff8e82"]},
+}
+
+FIGURES = {}
+
+
+def figure(name):
+    """Register a drawing function under the name its SVG files get."""
+
+    def register(draw):
+        FIGURES[name] = draw
+        return draw
+
+    return register
+
+
+def style(scheme):
+    colours = SCHEMES[scheme]
+    return {
+        "svg.hashsalt": "how-networks-learn",  # stable ids: unchanged code gives identical bytes
+        "svg.fonttype": "path",
+        "figure.facecolor": "none",
+        "axes.facecolor": "none",
+        "savefig.transparent": True,
+        "text.color": colours["text"],
+        "axes.labelcolor": colours["text"],
+        "axes.edgecolor": colours["text"],
+        "xtick.color": colours["text"],
+        "ytick.color": colours["text"],
+        "grid.color": colours["grid"],
+        "axes.grid": True,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.prop_cycle": matplotlib.cycler(color=colours["lines"]),
+        "font.size": 11,
+        "legend.frameon": False,
+    }
+
+
+def render(name, scheme):
+    """Draw figure `name` for colour scheme "light" or "dark" and return the SVG bytes."""
+    if name not in FIGURES:
+        raise ValueError(f"unknown figure {name!r}: expected one of {', '.join(sorted(FIGURES))}")
+    if scheme not in SCHEMES:
+        raise ValueError(f"unknown scheme {scheme!r}: expected 'light' or 'dark'")
+    with plt.rc_context(style(scheme)):
+        fig = FIGURES[name](SCHEMES[scheme])
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
+        plt.close(fig)
+    return buffer.getvalue()
+
+
+@figure("running-example-error")
+def running_example_error(colours):
+    network = running_example.make_network()
+    inputs, targets = running_example.data()
+    history = train(
+        network, inputs, targets, running_example.LEARNING_RATE, running_example.EPOCHS, loss=running_example.LOSS
+    )
+    fig, ax = plt.subplots(figsize=(6.4, 3.4))
+    ax.plot(np.arange(len(history.losses)), history.losses, linewidth=2)
+    ax.set_xlabel("training step (epoch)")
+    ax.set_ylabel("error (loss)")
+    ax.set_ylim(bottom=0)
+    ax.set_title("The running example's error while it learns XOR")
+    return fig
+
+
+@figure("activations")
+def activation_functions(colours):
+    z = np.linspace(-5, 5, 401)
+    fig, axes = plt.subplots(1, 2, figsize=(8, 3.2), sharex=True)
+    for name in ("sigmoid", "tanh", "relu", "identity"):
+        function, slope = activations.get_activation(name)
+        axes[0].plot(z, function(z), label=name, linewidth=2)
+        axes[1].plot(z, slope(z), label=name, linewidth=2)
+    axes[0].set_ylim(-1.5, 2.5)
+    axes[0].set_title("activation")
+    axes[1].set_title("its slope")
+    for ax in axes:
+        ax.set_xlabel("input z")
+    axes[0].legend(loc="upper left")
+    return fig
+
+
+@figure("valley-descent")
+def valley_descent(colours):
+    grid = np.linspace(-3, 3, 121)
+    x, y = np.meshgrid(grid, grid)
+    heights = descent.valley(np.array([x, y]))
+    path = descent.descend(descent.valley_slope, [-2.5, 2.0], learning_rate=0.1, steps=30)
+    fig, ax = plt.subplots(figsize=(5, 4.2))
+    ax.contour(x, y, heights, levels=15, colors=colours["grid"], linewidths=1)
+    ax.plot(path[:, 0], path[:, 1], marker="o", markersize=3, linewidth=1.5, color=colours["lines"][1])
+    ax.set_xlabel("first weight")
+    ax.set_ylabel("second weight")
+    ax.set_aspect("equal")
+    ax.grid(False)
+    ax.set_title("Walking downhill, one small step at a time")
+    return fig
+
+
+@figure("two-moons")
+def two_moons(colours):
+    inputs, targets = datasets.two_moons()
+    fig, ax = plt.subplots(figsize=(5, 3.4))
+    for label, marker in ((0, "o"), (1, "s")):
+        chosen = targets[:, 0] == label
+        ax.scatter(inputs[chosen, 0], inputs[chosen, 1], s=14, marker=marker, label=f"class {label}")
+    ax.set_aspect("equal")
+    ax.legend(loc="upper right")
+    ax.set_title("Two moons: 200 points, two classes")
+    return fig
+
+
+if __name__ == "__main__":
+    for name in sys.argv[1:] or sorted(FIGURES):
+        for scheme in SCHEMES:
+            with open(f"{name}-{scheme}.svg", "wb") as out:
+                out.write(render(name, scheme))
+            print(f"wrote {name}-{scheme}.svg")

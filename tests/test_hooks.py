@@ -1,0 +1,50 @@
+"""The build hooks: math becomes MathML, the glossary becomes tooltips, figures are cached."""
+
+import sys
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "hooks"))
+import glossary  # noqa: E402
+import mathml  # noqa: E402
+
+
+class FakePage:
+    class file:
+        src_uri = "example.md"
+
+
+def test_inline_and_block_math_become_mathml():
+    content = '<p><span class="arithmatex">\\(a(1-a)\\)</span></p><div class="arithmatex">\\[x^2\\]</div>'
+    html = mathml.on_page_content(content, page=FakePage())
+    assert "arithmatex" not in html
+    assert html.count("<math") == 2 and 'display="block"' in html
+    assert "<msup><mi>x</mi><mn>2</mn></msup>" in html
+
+
+def test_bad_formula_names_the_page_and_the_formula():
+    with pytest.raises(PluginError, match=r"example.md: cannot render the formula 'x\^'"):
+        mathml.on_page_content('<span class="arithmatex">\\(x^\\)</span>', page=FakePage())
+    with pytest.raises(PluginError, match=r"unknown command \\sigm$"):
+        mathml.on_page_content('<span class="arithmatex">\\(\\sigm(z)\\)</span>', page=FakePage())
+
+
+def test_glossary_terms_are_read_from_the_glossary_page():
+    entries = dict(glossary.glossary_entries((ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")))
+    assert {"Weight", "Bias", "Gradient", "Learning rate", "Sigmoid", "Backpropagation"} <= set(entries)
+    assert all(len(definition.split()) >= 5 for definition in entries.values())
+
+
+def test_glossary_tooltips_cover_the_forms_readers_meet():
+    assert glossary.forms("Bias") == {"Bias", "bias", "Biases", "biases"}
+    assert {"learning rate", "Learning rate", "learning rates"} <= glossary.forms("Learning rate")
+    markdown = glossary.on_page_markdown("Each weight counts.", page=None)
+    assert "\n*[weight]: A number that says how strongly one input of a neuron counts." in markdown
+
+
+def test_tooltips_show_on_built_pages(site):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert '<abbr title="' in html

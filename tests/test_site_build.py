@@ -1,0 +1,70 @@
+"""The site builds with `mkdocs build --strict`, with no warning, and every page is whole."""
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from conftest import DOCS
+
+
+def test_strict_build_has_no_warning(site_build):
+    result, _ = site_build
+    assert result.returncode == 0, result.stderr[-4000:]
+    warnings = [line for line in result.stderr.splitlines() if "WARNING" in line]
+    assert warnings == []
+
+
+def pages(site):
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_markdown_page_is_built(site):
+    for source in DOCS.rglob("*.md"):
+        page = source.relative_to(DOCS).with_suffix("")
+        target = site / page.parent / ("index.html" if page.name == "index" else f"{page.name}/index.html")
+        assert target.exists(), f"{source} was not built to {target}"
+
+
+class PageParts(HTMLParser):
+    """Collects the images (with their alt text), scripts and stylesheets of one HTML page."""
+
+    def __init__(self):
+        super().__init__()
+        self.images, self.scripts, self.styles = [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "img":
+            self.images.append(attrs)
+        if tag == "script" and "src" in attrs:
+            self.scripts.append(attrs["src"])
+        if tag == "link" and attrs.get("rel") == "stylesheet":
+            self.styles.append(attrs["href"])
+
+
+def parts(page: Path) -> PageParts:
+    parser = PageParts()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_no_script_style_or_image_comes_from_another_host(site):
+    for page in pages(site):
+        found = parts(page)
+        loaded = found.scripts + found.styles + [image.get("src", "") for image in found.images]
+        remote = [url for url in loaded if re.match(r"(https?:)?//", url)]
+        assert remote == [], f"{page.relative_to(site)} loads {remote}"
+
+
+def test_every_image_exists_and_has_alt_text(site):
+    for page in pages(site):
+        for image in parts(page).images:
+            src = image.get("src", "").split("#")[0]
+            assert (page.parent / src).resolve().exists(), f"{page.relative_to(site)}: missing image {src}"
+            assert len(image.get("alt", "").split()) >= 3, f"{page.relative_to(site)}: {src} needs alt text"
+
+
+def test_math_is_rendered_to_mathml(site):
+    for page in pages(site):
+        html = page.read_text(encoding="utf-8")
+        assert 'class="arithmatex"' not in html, f"{page.relative_to(site)} has unrendered math"
