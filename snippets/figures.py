@@ -116,7 +116,7 @@ def valley_descent(colours):
     grid = np.linspace(-3, 3, 121)
     x, y = np.meshgrid(grid, grid)
     heights = descent.valley(np.array([x, y]))
-    path = descent.descend(descent.valley_slope, [-2.5, 2.0], learning_rate=0.1, steps=30)
+    path = descent.descend(descent.valley_slope, [-2.5, 2.0], learning_rate=0.08, steps=40)
     fig, ax = plt.subplots(figsize=(5, 4.2))
     ax.contour(x, y, heights, levels=15, colors=colours["grid"], linewidths=1)
     ax.plot(path[:, 0], path[:, 1], marker="o", markersize=3, linewidth=1.5, color=colours["lines"][1])
