@@ -1,0 +1,42 @@
+"""Every page's prose reads as plain English: a Flesch reading ease of 60 or more.
+
+Only the prose counts: code, printed output, tables, figures, "Show me the math" boxes and other
+collapsed blocks are taken out first (see VOICE.md).
+"""
+
+import re
+
+import pytest
+import textstat
+
+from conftest import DOCS
+
+MINIMUM = 60
+PAGES = sorted(DOCS.rglob("*.md"))
+
+
+def prose(markdown: str) -> str:
+    text = re.sub(r"<!--.*?-->", "", markdown, flags=re.S)
+    text = re.sub(r"^(```|~~~).*?^\1\s*$", "", text, flags=re.S | re.M)  # code and output
+    # Collapsed blocks (??? ...) and their indented bodies: optional extras, not the main text.
+    text = re.sub(r"^\?\?\?\+?.*\n(?:(?:[ \t]+.*)?\n)*", "", text, flags=re.M)
+    text = re.sub(r"<figure.*?</figure>", "", text, flags=re.S)
+    text = re.sub(r"^\|.*\|\s*$", "", text, flags=re.M)  # tables
+    text = re.sub(r"^\*\[.*$", "", text, flags=re.M)  # abbreviation definitions
+    text = re.sub(r"\\\(.*?\\\)|\\\[.*?\\\]", "", text, flags=re.S)  # math
+    text = re.sub(r"`[^`]*`", "code", text)  # an identifier reads as one short word
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links: keep their words
+    text = re.sub(r"^#+\s.*$", "", text, flags=re.M)  # headings are not sentences
+    text = re.sub(r"[*_>#]", "", text)
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: str(page.relative_to(DOCS)))
+def test_prose_is_plain_english(page):
+    score = textstat.flesch_reading_ease(prose(page.read_text(encoding="utf-8")))
+    assert score >= MINIMUM, f"{page.relative_to(DOCS)}: Flesch reading ease {score:.1f}, want {MINIMUM} or more"
+
+
+def test_prose_keeps_sentences_and_drops_code_and_math():
+    sample = 'Text one.\n\n```python\nx = 1\n```\n\n??? note "Show me the math"\n\n    \\(a\\)\n\nText two.'
+    assert prose(sample) == "Text one. Text two."
