@@ -8,6 +8,7 @@ under `mkdocs serve` stays fast), changed code draws everything afresh. No image
 
 import hashlib
 import importlib
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -31,7 +32,8 @@ def code_key() -> str:
 
 
 def fresh_figures_module():
-    """Import snippets/figures.py anew, with every snippet module it uses reloaded too."""
+    """Import snippets/figures.py anew, with every snippet module it uses reloaded too
+    (under `mkdocs serve` the same Python process builds the site again after each change)."""
     for name, module in list(sys.modules.items()):
         if Path(getattr(module, "__file__", None) or "/").parent == SNIPPETS:
             del sys.modules[name]
@@ -45,7 +47,7 @@ def draw_all(folder: Path) -> None:
     partial = folder.with_name(folder.name + ".partial")
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True)
-    for name in figures.FIGURES:
+    for name in figures.all_figures():
         for scheme in SCHEMES:
             (partial / f"{name}-{scheme}.svg").write_bytes(figures.render(name, scheme))
     (partial / DONE).touch()
@@ -63,3 +65,9 @@ def on_files(files, config):
     for svg in sorted(folder.glob("*.svg")):
         files.append(File.generated(config, f"figures/{svg.name}", abs_src_path=str(svg)))
     return files
+
+
+def on_page_content(html, page, **kwargs):
+    # Each figure is there twice, for the light and the dark scheme, and only one is shown:
+    # lazy loading means the browser never downloads the hidden one.
+    return re.sub(r'<img (?=[^>]*src="[^"]*figures/)', '<img loading="lazy" ', html)

@@ -2,12 +2,18 @@
 
 Unlike the other modules this one needs matplotlib as well as numpy: it is the site's drawing
 code, not a snippet to copy. `hooks/figures.py` calls `render(name, scheme)` for every name in
-FIGURES while the site builds, so a picture can never disagree with the code it shows.
+`all_figures()` while the site builds, so a picture can never disagree with the code it shows.
+
+This file holds the shared look (colours for the light and the dark scheme), the registry, and
+the figures of the home and reference pages. Each chapter keeps its own figures in a sibling
+module named `figures_<chapter>.py`, which registers them with `@figure("name")`.
 Run `python snippets/figures.py NAME` to write NAME-light.svg and NAME-dark.svg here.
 """
 
+import importlib
 import io
 import sys
+from pathlib import Path
 
 import matplotlib
 
@@ -41,6 +47,13 @@ def figure(name):
     return register
 
 
+def all_figures():
+    """Every registered figure, after importing each chapter's figures_*.py beside this file."""
+    for path in sorted(Path(__file__).parent.glob("figures_*.py")):
+        importlib.import_module(path.stem)
+    return FIGURES
+
+
 def style(scheme):
     colours = SCHEMES[scheme]
     return {
@@ -66,7 +79,7 @@ def style(scheme):
 
 def render(name, scheme):
     """Draw figure `name` for colour scheme "light" or "dark" and return the SVG bytes."""
-    if name not in FIGURES:
+    if name not in all_figures():
         raise ValueError(f"unknown figure {name!r}: expected one of {', '.join(sorted(FIGURES))}")
     if scheme not in SCHEMES:
         raise ValueError(f"unknown scheme {scheme!r}: expected 'light' or 'dark'")
@@ -142,7 +155,7 @@ def two_moons(colours):
 
 
 if __name__ == "__main__":
-    for name in sys.argv[1:] or sorted(FIGURES):
+    for name in sys.argv[1:] or sorted(all_figures()):
         for scheme in SCHEMES:
             with open(f"{name}-{scheme}.svg", "wb") as out:
                 out.write(render(name, scheme))

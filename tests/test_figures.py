@@ -9,7 +9,7 @@ import pytest
 import figures
 from conftest import DOCS
 
-NAMES = sorted(figures.FIGURES)
+NAMES = sorted(figures.all_figures())
 MAX_BYTES = 150_000  # the page-weight budget for one figure
 
 
