@@ -11,6 +11,7 @@ import importlib
 import re
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import matplotlib
@@ -21,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
 CACHE = ROOT / ".cache" / "figures"
 SCHEMES = ("light", "dark")
+KEEP = 3
 DONE = "complete"  # written last, so a build stopped half-way never leaves a partial set
 
 
@@ -44,24 +46,31 @@ def fresh_figures_module():
 
 def draw_all(folder: Path) -> None:
     figures = fresh_figures_module()
-    partial = folder.with_name(folder.name + ".partial")
-    shutil.rmtree(partial, ignore_errors=True)
-    partial.mkdir(parents=True)
-    for name in figures.all_figures():
-        for scheme in SCHEMES:
-            (partial / f"{name}-{scheme}.svg").write_bytes(figures.render(name, scheme))
-    (partial / DONE).touch()
-    shutil.rmtree(folder, ignore_errors=True)
-    partial.rename(folder)
+    # Draw into a private folder, then move it into place in one step: two builds running at
+    # once (a test and `mkdocs serve`, say) never see each other's half-drawn sets.
+    CACHE.mkdir(parents=True, exist_ok=True)
+    partial = Path(tempfile.mkdtemp(dir=CACHE, prefix=".drawing-"))
+    try:
+        for name in figures.all_figures():
+            for scheme in SCHEMES:
+                (partial / f"{name}-{scheme}.svg").write_bytes(figures.render(name, scheme))
+        (partial / DONE).touch()
+        partial.rename(folder)
+    except OSError:
+        if not (folder / DONE).exists():  # not just another build finishing first
+            raise
+    finally:
+        shutil.rmtree(partial, ignore_errors=True)
 
 
 def on_files(files, config):
     folder = CACHE / code_key()
     if not (folder / DONE).exists():
         draw_all(folder)
-        for old in CACHE.iterdir():  # keep only the current set
-            if old != folder:
-                shutil.rmtree(old, ignore_errors=True)
+        # Keep the newest few sets: enough for builds of other versions that may be running.
+        sets = sorted((p for p in CACHE.iterdir() if not p.name.startswith(".")), key=lambda p: p.stat().st_mtime)
+        for old in sets[:-KEEP]:
+            shutil.rmtree(old, ignore_errors=True)
     for svg in sorted(folder.glob("*.svg")):
         files.append(File.generated(config, f"figures/{svg.name}", abs_src_path=str(svg)))
     return files
