@@ -9,6 +9,7 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "hooks"))
 import glossary  # noqa: E402
+import notebooks  # noqa: E402
 import mathml  # noqa: E402
 
 
@@ -48,3 +49,26 @@ def test_glossary_tooltips_cover_the_forms_readers_meet():
 def test_tooltips_show_on_built_pages(site):
     html = (site / "index.html").read_text(encoding="utf-8")
     assert '<abbr title="' in html
+
+
+def test_notebook_pages_lose_cdn_scripts_and_unused_css_and_get_a_download_button():
+    class NotebookPage:
+        class file:
+            src_uri = "complete-picture/from-scratch.ipynb"
+
+    unused = ".jp-Unused{color:red}" * 5000  # large enough to count as JupyterLab's theme
+    html = (
+        '<style type="text/css">.jp-Cell{color:var(--jp-ink)}.jupyter-wrapper{--jp-ink:#111;--jp-unused:#222}'
+        "@media print{.jp-Cell{color:black}.jp-Gone{color:red}}" + unused + "</style>"
+        '<!-- Load mathjax -->\n<script src=""> </script>\n<script type="text/x-mathjax-config">init()</script>\n'
+        "<!-- End of mathjax configuration -->"
+        '<script type="module">const m = await import("https://cdn.example/mermaid.mjs");</script>'
+        '<article class="md-content__inner md-typeset"><div class="jupyter-wrapper"><div class="jp-Cell">x</div></div>'
+    )
+    page = notebooks.on_post_page(html, page=NotebookPage())
+    assert "<script" not in page and "cdn.example" not in page
+    assert ".jp-Cell{color:var(--jp-ink)}" in page and "--jp-ink:#111" in page
+    assert "jp-Unused" not in page and "--jp-unused" not in page and "jp-Gone" not in page
+    assert "@media print{.jp-Cell{color:black}}" in page
+    assert '<a class="md-button" href="from-scratch.ipynb" download>' in page
+    assert notebooks.on_post_page(html, page=FakePage()) == html  # other pages are left alone
