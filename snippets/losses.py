@@ -1,0 +1,122 @@
+"""Loss functions: one number that says how wrong the network's predictions are.
+
+Each loss comes with its slope: how the loss changes as each single prediction changes.
+"""
+
+import numpy as np
+
+# Cross-entropy takes log(p) and log(1 - p). A prediction of exactly 0 or 1 would give
+# log(0) = -infinity, so predictions are first kept at least EPSILON away from 0 and 1.
+# 1e-12 is far below any difference that matters, yet 1 - 1e-12 is still a distinct
+# float64 number, so the clipping works at both ends. (Clipped values cost at most
+# -log(1e-12), about 27.6, per example.)
+EPSILON = 1e-12
+
+
+def _as_numbers(values, name):
+    try:
+        return np.asarray(values, dtype=float)
+    except (TypeError, ValueError):
+        raise TypeError(
+            f"{name} must be an array of numbers, got a {type(values).__name__} that numpy "
+            "cannot turn into one"
+        ) from None
+
+
+def _as_matching_arrays(predictions, targets):
+    """Turns both into float arrays and insists on exactly the same shape.
+
+    No broadcasting: predictions of shape (4, 1) against targets of shape (4,) would
+    silently become a 4 x 4 table of differences, so that is an error instead.
+    """
+    predictions = _as_numbers(predictions, "predictions")
+    targets = _as_numbers(targets, "targets")
+    if predictions.shape != targets.shape:
+        raise ValueError(
+            f"predictions and targets must have the same shape, got {predictions.shape} "
+            f"and {targets.shape}"
+        )
+    if predictions.size == 0:
+        raise ValueError("predictions and targets are empty: there is nothing to compare")
+    return predictions, targets
+
+
+def _check_probabilities(predictions, targets):
+    """Cross-entropy only makes sense for numbers between 0 and 1."""
+    # NaN passes these comparisons on purpose: a diverging network should give a NaN
+    # loss (which training watches for) rather than an error.
+    if np.any(predictions < 0) or np.any(predictions > 1):
+        raise ValueError(
+            "cross_entropy expects predictions between 0 and 1 (probabilities, e.g. "
+            f"from a sigmoid output), got values from {predictions.min()} to {predictions.max()}"
+        )
+    if np.any(targets < 0) or np.any(targets > 1):
+        raise ValueError(
+            "cross_entropy expects targets between 0 and 1, got values from "
+            f"{targets.min()} to {targets.max()}"
+        )
+
+
+def mean_squared_error(predictions, targets):
+    """The average of (prediction - target)**2 over every element."""
+    predictions, targets = _as_matching_arrays(predictions, targets)
+    errors = (predictions - targets).ravel()
+    # errors @ errors is the sum of the squared errors (and quicker than np.sum(errors**2)).
+    return float(errors @ errors) / errors.size
+
+
+def mean_squared_error_slope(predictions, targets):
+    """d(mean squared error) / d(each prediction): 2 * (p - t), shared out over the mean."""
+    predictions, targets = _as_matching_arrays(predictions, targets)
+    return (predictions - targets) * (2.0 / predictions.size)
+
+
+def cross_entropy(predictions, targets):
+    """Binary cross-entropy, averaged over every element.
+
+    Each element costs -log(p) when its target is 1 and -log(1 - p) when it is 0: small
+    when confidently right, very large when confidently wrong.
+    """
+    predictions, targets = _as_matching_arrays(predictions, targets)
+    _check_probabilities(predictions, targets)
+    p = np.clip(predictions, EPSILON, 1.0 - EPSILON)
+    return float(-np.mean(targets * np.log(p) + (1.0 - targets) * np.log(1.0 - p)))
+
+
+def cross_entropy_slope(predictions, targets):
+    """d(cross_entropy) / d(each prediction): (p - t) / (p (1 - p)), shared out over the mean.
+
+    p is clipped as in the loss, so a prediction of exactly 0 or 1 gives a large but
+    finite slope that still points the right way.
+    """
+    predictions, targets = _as_matching_arrays(predictions, targets)
+    _check_probabilities(predictions, targets)
+    p = np.clip(predictions, EPSILON, 1.0 - EPSILON)
+    return (p - targets) / (p * (1.0 - p) * predictions.size)
+
+
+LOSSES = {
+    "mse": (mean_squared_error, mean_squared_error_slope),
+    "cross_entropy": (cross_entropy, cross_entropy_slope),
+}
+
+
+def get_loss(name):
+    """Returns (function, slope) for a loss name such as "mse"."""
+    if not isinstance(name, str):
+        raise TypeError(
+            f"a loss name must be a string such as 'mse', got {name!r} ({type(name).__name__})"
+        )
+    if name not in LOSSES:
+        expected = ", ".join(repr(known) for known in sorted(LOSSES))
+        raise ValueError(f"unknown loss {name!r}: expected one of {expected}")
+    return LOSSES[name]
+
+
+if __name__ == "__main__":
+    targets = np.array([[0.0], [1.0], [1.0], [0.0]])
+    for predictions in ([[0.1], [0.9], [0.8], [0.2]], [[0.9], [0.1], [0.2], [0.8]]):
+        predictions = np.array(predictions)
+        print("predictions", predictions.ravel(), "targets", targets.ravel())
+        print(f"  mse {mean_squared_error(predictions, targets):.4f}"
+              f"   cross_entropy {cross_entropy(predictions, targets):.4f}")
