@@ -100,11 +100,11 @@ def descend(slope, start, learning_rate, steps):
 
 
 if __name__ == "__main__":
-    for rate in (0.05, 0.5):
-        path = descend(curve_slope, 2.0, rate, 30)
-        print(f"curve from x=2, learning rate {rate}: ends at x={path[-1, 0]:.3f}, "
-              f"height {curve(path[-1, 0]):.3f}")
-    for rate in (0.01, 0.09, 0.11):
-        path = descend(valley_slope, [2.0, 1.0], rate, 50)
-        print(f"valley, learning rate {rate}: ends at {path[-1].round(3)}, "
-              f"height {valley(path[-1]):.3g}")
+    for start in (2.0, -2.5):
+        end = descend(curve_slope, start, 0.05, 100)[-1, 0]
+        print(f"curve from x={start}: settles at x={end:.3f}, height {curve(end):.3f}")
+    for rate in (0.01, 0.09, 0.11, 0.5):
+        path = descend(valley_slope, [2.0, 1.0], rate, 400)
+        distance = np.hypot(*path[-1])  # from the bottom at (0, 0)
+        print(f"valley, learning rate {rate}: {len(path) - 1} steps, "
+              f"ends {distance:.3g} from the bottom")

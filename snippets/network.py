@@ -108,7 +108,9 @@ class Network:
         """Returns inputs as a float array, or raises an error that says what is wrong."""
         inputs = _as_numbers(inputs, "inputs")
         if inputs.ndim != 2:
-            hint = " (for a single example, use one row: [[x1, x2, ...]])" if inputs.ndim == 1 else ""
+            hint = ""
+            if inputs.ndim == 1:
+                hint = " (for a single example, use one row: [[x1, x2, ...]])"
             raise ValueError(
                 "inputs must be a 2-D array with one row per example and "
                 f"{self.sizes[0]} columns, got shape {inputs.shape}{hint}"

@@ -152,7 +152,8 @@ def test_stacked_identity_layers_equal_one_layer(n_layers):
         (np.zeros((0, 2)), ValueError, "the batch is empty: inputs has 0 rows"),
         (np.array([[0.0, np.nan]]), ValueError, "inputs contain NaN or infinite values"),
         (np.array([[0.0, np.inf]]), ValueError, "inputs contain NaN or infinite values"),
-        (np.zeros(2), ValueError, "inputs must be a 2-D array with one row per example and 2 columns, got shape (2,)"),
+        (np.zeros(2), ValueError,
+         "inputs must be a 2-D array with one row per example and 2 columns, got shape (2,)"),
         (np.zeros((1, 2, 1)), ValueError, "inputs must be a 2-D array"),
         ([["a", "b"]], TypeError, "inputs must be a rectangular array of numbers"),
         ([[1.0, 2.0], [3.0]], TypeError, "inputs must be a rectangular array of numbers"),
@@ -213,7 +214,9 @@ def test_backward_shapes_and_blames():
 
 def test_gradients_is_forward_loss_and_backward_together():
     network = Network([2, 3, 1], "sigmoid", seed=4)
-    loss_value, weight_gradients, bias_gradients = network.gradients(XOR_INPUTS, XOR_TARGETS, "cross_entropy")
+    loss_value, weight_gradients, bias_gradients = network.gradients(
+        XOR_INPUTS, XOR_TARGETS, "cross_entropy"
+    )
     loss, slope = get_loss("cross_entropy")
     outputs = network.forward(XOR_INPUTS)
     assert loss_value == loss(outputs, XOR_TARGETS)
@@ -225,7 +228,8 @@ def test_gradients_is_forward_loss_and_backward_together():
 
 def test_unknown_loss_name():
     network = Network([2, 2, 1], "sigmoid")
-    with pytest.raises(ValueError, match=re.escape("unknown loss 'mae': expected one of 'cross_entropy', 'mse'")):
+    message = "unknown loss 'mae': expected one of 'cross_entropy', 'mse'"
+    with pytest.raises(ValueError, match=re.escape(message)):
         network.loss(XOR_INPUTS, XOR_TARGETS, loss="mae")
 
 
