@@ -8,6 +8,8 @@ under `mkdocs serve` stays fast), changed code draws everything afresh. No image
 
 import hashlib
 import importlib
+import multiprocessing
+import os
 import re
 import shutil
 import sys
@@ -16,6 +18,9 @@ from pathlib import Path
 
 import matplotlib
 import numpy
+from concurrent.futures import ProcessPoolExecutor
+from itertools import repeat
+
 from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,9 +56,12 @@ def draw_all(folder: Path) -> None:
     CACHE.mkdir(parents=True, exist_ok=True)
     partial = Path(tempfile.mkdtemp(dir=CACHE, prefix=".drawing-"))
     try:
-        for name in figures.all_figures():
-            for scheme in SCHEMES:
-                (partial / f"{name}-{scheme}.svg").write_bytes(figures.render(name, scheme))
+        names = list(figures.all_figures())
+        # One process per core ("spawn": a clean interpreter, safe beside `mkdocs serve`'s
+        # threads); each draws both schemes of a figure, so they share cached computations.
+        workers = max(1, min(os.cpu_count() or 1, len(names)))
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            list(pool.map(figures.write_svgs, names, repeat(str(partial))))
         (partial / DONE).touch()
         partial.rename(folder)
     except OSError:

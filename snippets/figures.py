@@ -91,6 +91,12 @@ def render(name, scheme):
     return buffer.getvalue()
 
 
+def write_svgs(name, folder):
+    """Write NAME-light.svg and NAME-dark.svg into folder (the build hook calls this)."""
+    for scheme in SCHEMES:
+        (Path(folder) / f"{name}-{scheme}.svg").write_bytes(render(name, scheme))
+
+
 @figure("running-example-error")
 def running_example_error(colours):
     network = running_example.make_network()
@@ -156,7 +162,5 @@ def two_moons(colours):
 
 if __name__ == "__main__":
     for name in sys.argv[1:] or sorted(all_figures()):
-        for scheme in SCHEMES:
-            with open(f"{name}-{scheme}.svg", "wb") as out:
-                out.write(render(name, scheme))
-            print(f"wrote {name}-{scheme}.svg")
+        write_svgs(name, ".")
+        print(f"wrote {name}-light.svg and {name}-dark.svg")
