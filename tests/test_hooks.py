@@ -72,3 +72,18 @@ def test_notebook_pages_lose_cdn_scripts_and_unused_css_and_get_a_download_butto
     assert "@media print{.jp-Cell{color:black}}" in page
     assert '<a class="md-button" href="from-scratch.ipynb" download>' in page
     assert notebooks.on_post_page(html, page=FakePage()) == html  # other pages are left alone
+
+
+def test_figure_cache_key_follows_the_code(tmp_path, monkeypatch):
+    import importlib.util
+
+    # Loaded by path and under its own name: snippets/figures.py is also called "figures".
+    spec = importlib.util.spec_from_file_location("figures_hook", ROOT / "hooks" / "figures.py")
+    figures_hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(figures_hook)
+    monkeypatch.setattr(figures_hook, "SNIPPETS", tmp_path)
+    (tmp_path / "network.py").write_text("A = 1\n")
+    first = figures_hook.code_key()
+    assert figures_hook.code_key() == first  # unchanged code: the cached figures are reused
+    (tmp_path / "network.py").write_text("A = 2\n")
+    assert figures_hook.code_key() != first  # changed code: everything is drawn again
