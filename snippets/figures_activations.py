@@ -1,0 +1,240 @@
+"""The figures of chapter 2, "Why an activation?" (docs/activations/).
+
+Each expensive computation (training a network) is cached with lru_cache, so the light and
+the dark variant of a figure, and the chapter's tests, share one run.
+"""
+
+from functools import lru_cache
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+import datasets
+import running_example
+import vanishing
+from activations import sigmoid, sigmoid_slope
+from figures import figure
+from linear_limits import accuracy, decision_map
+from network import Network
+from training import train
+
+MOONS_RANGE = ((-1.5, 2.5), (-1.0, 1.5))
+
+# The networks trained on two moons (the settings the pages quote).
+MOONS_MODELS = {
+    "one layer": dict(sizes=[2, 1], activations="sigmoid", learning_rate=2.0, epochs=500),
+    "three layers, no activation": dict(
+        sizes=[2, 8, 8, 1], activations=["identity", "identity", "sigmoid"], learning_rate=0.5, epochs=300
+    ),
+    "a hidden layer of 8 sigmoids": dict(sizes=[2, 8, 1], activations="sigmoid", learning_rate=4.0, epochs=1500),
+}
+DEPTHS = range(1, 11)  # numbers of hidden layers for the blame measurement
+DEEPEST = DEPTHS[-1]
+REGRESSION = dict(sizes=[1, 16, 1], hidden="tanh", learning_rate=0.1, epochs=1000)
+
+
+@lru_cache(maxsize=None)
+def trained_running_example():
+    network = running_example.make_network()
+    inputs, targets = running_example.data()
+    train(network, inputs, targets, running_example.LEARNING_RATE, running_example.EPOCHS, loss=running_example.LOSS)
+    return network
+
+
+@lru_cache(maxsize=None)
+def moons_models():
+    """{name: (trained network, accuracy)} for the three MOONS_MODELS."""
+    inputs, targets = datasets.two_moons()
+    result = {}
+    for name, settings in MOONS_MODELS.items():
+        network = Network(settings["sizes"], settings["activations"], seed=0)
+        train(network, inputs, targets, settings["learning_rate"], settings["epochs"], loss="cross_entropy")
+        result[name] = (network, accuracy(network, inputs, targets))
+    return result
+
+
+@lru_cache(maxsize=None)
+def blame_measurements():
+    """{activation: (shares per layer at the deepest depth, first-layer share per depth)}."""
+    result = {}
+    for activation in vanishing.HIDDEN_ACTIVATIONS:
+        deepest = vanishing.blame_sizes(activation, DEEPEST)
+        first = [vanishing.blame_sizes(activation, depth)[0] for depth in DEPTHS]
+        result[activation] = (deepest, np.array(first))
+    return result
+
+
+@lru_cache(maxsize=None)
+def curves():
+    return vanishing.training_curves()
+
+
+@lru_cache(maxsize=None)
+def regression_fits():
+    """{output activation: (trained network, final mean squared error)} on regression_1d."""
+    inputs, targets = datasets.regression_1d()
+    fits = {}
+    for output in ("identity", "sigmoid"):
+        network = Network(REGRESSION["sizes"], [REGRESSION["hidden"], output], seed=0)
+        history = train(network, inputs, targets, REGRESSION["learning_rate"], REGRESSION["epochs"])
+        fits[output] = (network, float(history.losses[-1]))
+    return fits
+
+
+def _regions(ax, network, x_range, y_range, colours, steps=41):
+    xs, ys, outputs = decision_map(network, x_range, y_range, steps)
+    ax.contourf(xs, ys, outputs, levels=[0.0, 0.5, 1.0], colors=colours["lines"][:2], alpha=0.22)
+    ax.contour(xs, ys, outputs, levels=[0.5], colors=colours["text"], linewidths=1.5)
+
+
+def _points(ax, inputs, targets, size=14):
+    for label, marker, colour in ((0, "o", 0), (1, "s", 1)):
+        chosen = targets[:, 0] == label
+        ax.scatter(inputs[chosen, 0], inputs[chosen, 1], s=size, marker=marker, color=f"C{colour}",
+                   edgecolors="none", label=f"answer {label}")
+
+
+@figure("xor-hidden-lines")
+def xor_hidden_lines(colours):
+    network = trained_running_example()
+    inputs, targets = running_example.data()
+    fig, axes = plt.subplots(1, 2, figsize=(8, 3.9), sharey=True)
+    x = np.linspace(-0.5, 1.5, 2)
+    # Left: one straight line, the best any line can do: 3 of the 4 points.
+    axes[0].fill_between(x, 0.5 - x, 1.5, color=colours["lines"][1], alpha=0.22, linewidth=0)
+    axes[0].fill_between(x, -0.5, 0.5 - x, color=colours["lines"][0], alpha=0.22, linewidth=0)
+    axes[0].plot(x, 0.5 - x, color=colours["text"], linewidth=1.5)
+    axes[0].set_title("one straight line: 3 of 4 right")
+    # Right: the running example. Each hidden neuron draws one straight line (where its sum
+    # is 0); the output neuron answers "yes" between them.
+    _regions(axes[1], network, (-0.5, 1.5), (-0.5, 1.5), colours)
+    (w1, w2), b = network.weights[0], network.biases[0]
+    for neuron in range(2):
+        axes[1].plot(x, -(w1[neuron] * x + b[neuron]) / w2[neuron], linestyle="--", linewidth=1.5,
+                     color=colours["lines"][2 + neuron], label=f"hidden neuron {neuron + 1}")
+    axes[1].set_title("the running example: 4 of 4 right")
+    for ax in axes:
+        _points(ax, inputs, targets, size=70)
+        ax.set_xlim(-0.5, 1.5)
+        ax.set_ylim(-0.5, 1.5)
+        ax.set_aspect("equal")
+        ax.set_xlabel("first input")
+        ax.grid(False)
+    axes[0].set_ylabel("second input")
+    axes[1].legend(loc="upper left", bbox_to_anchor=(1.02, 1.0))
+    return fig
+
+
+def _moons_panels(names, colours):
+    inputs, targets = datasets.two_moons()
+    models = moons_models()
+    fig, axes = plt.subplots(1, len(names), figsize=(8, 3.6), sharey=True)
+    for ax, name in zip(axes, names):
+        network, share = models[name]
+        _regions(ax, network, *MOONS_RANGE, colours)
+        _points(ax, inputs, targets, size=8)
+        ax.set_title(f"{name}: {share:.0%} right", fontsize=11)
+        ax.set_xlim(*MOONS_RANGE[0])
+        ax.set_ylim(*MOONS_RANGE[1])
+        ax.set_aspect("equal")
+        ax.set_xlabel("first input")
+        ax.grid(False)
+    axes[0].set_ylabel("second input")
+    return fig
+
+
+@figure("deep-linear-boundary")
+def deep_linear_boundary(colours):
+    return _moons_panels(["one layer", "three layers, no activation"], colours)
+
+
+@figure("moons-boundaries")
+def moons_boundaries(colours):
+    return _moons_panels(["one layer", "a hidden layer of 8 sigmoids"], colours)
+
+
+@figure("sigmoid-dimmer")
+def sigmoid_dimmer(colours):
+    z = np.linspace(-6, 6, 241)
+    fig, axes = plt.subplots(1, 2, figsize=(8, 3.2), sharex=True)
+    axes[0].plot(z, np.where(z > 0, 1.0, 0.0), linestyle="--", linewidth=1.5, color=colours["lines"][1],
+                 label="on/off switch")
+    axes[0].plot(z, sigmoid(z), linewidth=2.2, color=colours["lines"][0], label="sigmoid")
+    axes[0].set_title("output: always between 0 and 1")
+    axes[0].legend(loc="lower right")
+    axes[1].plot(z, sigmoid_slope(z), linewidth=2.2, color=colours["lines"][0])
+    axes[1].axhline(0.25, linestyle=":", color=colours["text"], linewidth=1)
+    axes[1].set_ylim(0, 0.3)
+    axes[1].set_title("its slope: at most 0.25")
+    for ax in axes:
+        ax.set_xlabel("the neuron's sum z")
+    return fig
+
+
+@figure("sigmoid-slope-bug")
+def sigmoid_slope_bug(colours):
+    z = np.linspace(-4, 4, 161)
+    fig, ax = plt.subplots(figsize=(6.4, 3.4))
+    ax.plot(z, sigmoid_slope(z), linewidth=2.2, color=colours["lines"][0], label="right: a(1 - a) with a = sigmoid(z)")
+    ax.plot(z, z * (1 - z), linewidth=2.2, linestyle="--", color=colours["lines"][3], label="bug: z(1 - z)")
+    ax.set_ylim(-3, 1.4)
+    ax.set_xlabel("the neuron's sum z")
+    ax.set_ylabel("slope used by the backward pass")
+    ax.legend(loc="upper center", ncols=2)
+    return fig
+
+
+@figure("blame-per-layer")
+def blame_per_layer(colours):
+    measured = blame_measurements()
+    fig, axes = plt.subplots(1, 2, figsize=(10, 3.8))
+    fig.subplots_adjust(wspace=0.45)
+    layers = np.arange(1, DEEPEST + 1)
+    for (activation, (deepest, first)), marker in zip(measured.items(), "os^"):
+        axes[0].semilogy(layers, deepest, marker=marker, linewidth=2, label=activation)
+        axes[1].semilogy(list(DEPTHS), first, marker=marker, linewidth=2, label=activation)
+    axes[0].set_xlabel(f"hidden layer (1 = first, {DEEPEST} = last)")
+    axes[0].set_ylabel("blame left (last layer = 1)")
+    axes[0].set_title(f"one network with {DEEPEST} hidden layers", fontsize=11)
+    axes[1].set_xlabel("number of hidden layers")
+    axes[1].set_ylabel("blame left at the first layer")
+    axes[1].set_title("deeper and deeper networks", fontsize=11)
+    ticks = [1.0, 1e-2, 1e-4, 1e-6, 1e-8]
+    for ax in axes:
+        ax.set_xticks(layers)
+        ax.set_ylim(3e-9, 2)
+        ax.minorticks_off()
+        ax.set_yticks(ticks, ["all", "1/100", "1/10,000", "1/1,000,000", "1/100,000,000"])
+    axes[1].legend(loc="lower left")
+    return fig
+
+
+@figure("activation-training-curves")
+def activation_training_curves(colours):
+    fig, ax = plt.subplots(figsize=(6.4, 3.6))
+    styles = {"identity": ":", "sigmoid": "-", "tanh": "--", "relu": "-."}
+    for activation, losses in curves().items():
+        label = "no activation" if activation == "identity" else activation
+        ax.plot(np.arange(len(losses)), losses, linestyle=styles[activation], linewidth=2.2, label=label)
+    ax.set_ylim(0, 0.8)
+    ax.set_xlabel("training step (epoch)")
+    ax.set_ylabel("error (cross-entropy loss)")
+    ax.legend(loc="center right")
+    return fig
+
+
+@figure("regression-outputs")
+def regression_outputs(colours):
+    inputs, targets = datasets.regression_1d()
+    fits = regression_fits()
+    x = np.linspace(0, 3, 121).reshape(-1, 1)
+    fig, ax = plt.subplots(figsize=(6.4, 3.6))
+    ax.scatter(inputs[:, 0], targets[:, 0], s=16, color=colours["text"], label="examples", zorder=3)
+    ax.plot(x, fits["identity"][0].forward(x), linewidth=2.2, color=colours["lines"][0], label="no activation at the output")
+    ax.plot(x, fits["sigmoid"][0].forward(x), linewidth=2.2, linestyle="--", color=colours["lines"][1],
+            label="sigmoid at the output")
+    ax.axhline(1.0, linestyle=":", linewidth=1, color=colours["text"])
+    ax.set_xlabel("input")
+    ax.set_ylabel("value to predict")
+    ax.legend(loc="upper left")
+    return fig
