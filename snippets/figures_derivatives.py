@@ -1,0 +1,258 @@
+"""The figures of chapter 1, "Why a neural network needs derivatives" (docs/derivatives/).
+
+Each figure is registered with @figure and drawn from the reference implementation while the
+site builds. The data behind a figure is computed once (lru_cache) and shared by the light
+and the dark variant.
+"""
+
+from functools import lru_cache
+
+import matplotlib.pyplot as plt
+from matplotlib.ticker import FuncFormatter, LogLocator, NullLocator
+import numpy as np
+
+import cost
+import descent
+import running_example
+import walkthrough
+from figures import figure
+
+# The weight the slope page follows: the line from hidden neuron h2 to the output.
+ONE_WEIGHT = (1, 1, 0)  # (layer, row, column) in network.weights
+ONE_WEIGHT_RANGE = (-6.0, 6.0)
+TANGENT_POINTS = (-3.5, 4.0)  # tangent lines here, and where the weight starts
+LABEL_OFFSETS = ((10, 6), (10, -16), (-10, 6))  # where each tangent's label goes, in points
+# The landscape of two weights: h1 -> out (across) and h2 -> out (up).
+LANDSCAPE_RANGE = (-8.0, 8.0)
+
+# Gradient descent in the valley x**2 + 10 y**2, four learning rates side by side.
+VALLEY_START = (-2.5, 1.5)
+VALLEY_STEPS = 40
+LEARNING_RATES = (
+    ("too small", 0.005),
+    ("good", 0.04),
+    ("too large", 0.099),
+    ("far too large", 0.11),
+)
+
+
+# --- data ---------------------------------------------------------------------------------
+
+
+def _loss_with(network, inputs, targets, settings):
+    """The loss with some weights set to new values ({(layer, row, column): value})."""
+    saved = {key: network.weights[key[0]][key[1:]] for key in settings}
+    try:
+        for (layer, row, column), value in settings.items():
+            network.weights[layer][row, column] = value
+        return network.loss(inputs, targets, running_example.LOSS)
+    finally:
+        for (layer, row, column), value in saved.items():
+            network.weights[layer][row, column] = value
+
+
+def _slope_with(network, inputs, targets, settings):
+    """The gradient of the loss for the weights named in settings, at those settings."""
+    saved = {key: network.weights[key[0]][key[1:]] for key in settings}
+    try:
+        for (layer, row, column), value in settings.items():
+            network.weights[layer][row, column] = value
+        _, weight_gradients, _ = network.gradients(inputs, targets, running_example.LOSS)
+        return [weight_gradients[layer][row, column] for layer, row, column in settings]
+    finally:
+        for (layer, row, column), value in saved.items():
+            network.weights[layer][row, column] = value
+
+
+@lru_cache(maxsize=None)
+def one_weight_curve():
+    """(values, losses, tangents): the error as the weight h2 -> out moves, other knobs still.
+
+    tangents holds (value, loss, slope) at each of TANGENT_POINTS and at the weight's start.
+    """
+    network = running_example.make_network()
+    inputs, targets = running_example.data()
+    values = np.linspace(*ONE_WEIGHT_RANGE, 121)
+    losses = np.array([_loss_with(network, inputs, targets, {ONE_WEIGHT: v}) for v in values])
+    start = network.weights[ONE_WEIGHT[0]][ONE_WEIGHT[1:]]
+    tangents = []
+    for value in sorted(TANGENT_POINTS + (start,)):
+        loss = _loss_with(network, inputs, targets, {ONE_WEIGHT: value})
+        (slope,) = _slope_with(network, inputs, targets, {ONE_WEIGHT: value})
+        tangents.append((value, loss, slope))
+    return values, losses, tangents
+
+
+@lru_cache(maxsize=None)
+def landscape():
+    """(grid, losses, arrow_grid, gradients, start) for the weights h1 -> out and h2 -> out."""
+    network = running_example.make_network()
+    inputs, targets = running_example.data()
+    first, second = (1, 0, 0), (1, 1, 0)
+    grid = np.linspace(*LANDSCAPE_RANGE, 41)
+    losses = np.array([[_loss_with(network, inputs, targets, {first: a, second: b})
+                        for a in grid] for b in grid])
+    arrow_grid = np.linspace(LANDSCAPE_RANGE[0] + 1, LANDSCAPE_RANGE[1] - 1, 8)
+    gradients = np.array([[_slope_with(network, inputs, targets, {first: a, second: b})
+                           for a in arrow_grid] for b in arrow_grid])
+    start = (network.weights[1][0, 0], network.weights[1][1, 0])
+    return grid, losses, arrow_grid, gradients, start
+
+
+@lru_cache(maxsize=None)
+def valley_paths():
+    """{learning rate: path} for each of LEARNING_RATES, from VALLEY_START."""
+    return {rate: descent.descend(descent.valley_slope, list(VALLEY_START), rate, VALLEY_STEPS)
+            for _, rate in LEARNING_RATES}
+
+
+@lru_cache(maxsize=None)
+def cost_measurements():
+    """The counts and times of cost.measure(), taken once per build."""
+    return cost.measure()
+
+
+# --- figures ------------------------------------------------------------------------------
+
+
+@figure("derivatives-cost")
+def cost_of_a_gradient(colours):
+    rows = cost_measurements()
+    parameters = [row["parameters"] for row in rows]
+    fig, ax = plt.subplots(figsize=(6.4, 3.8))
+    ax.loglog(parameters, [row["nudge_seconds"] for row in rows], marker="o", linewidth=2,
+              label="nudge each one and re-run")
+    ax.loglog(parameters, [row["backprop_seconds"] for row in rows], marker="s", linewidth=2,
+              label="backpropagation (1 forward + 1 backward)")
+    plain = FuncFormatter(lambda value, _: f"{value:,.0f}" if value >= 1 else f"{value:g}")
+    ax.xaxis.set_major_formatter(plain)
+    ax.yaxis.set_major_formatter(plain)
+    ax.xaxis.set_minor_locator(NullLocator())
+    ax.yaxis.set_minor_locator(NullLocator())
+    ax.set_xlabel("number of weights and biases")
+    ax.set_ylabel("seconds for one full gradient")
+    ax.set_title("Time to find every slope, measured while this site was built", fontsize=11)
+    ax.legend(loc="upper left")
+    return fig
+
+
+@figure("derivatives-one-weight")
+def error_against_one_weight(colours):
+    values, losses, tangents = one_weight_curve()
+    fig, ax = plt.subplots(figsize=(6.4, 3.8))
+    ax.plot(values, losses, linewidth=2.5, color=colours["lines"][0], label="error")
+    for k, (value, loss, slope) in enumerate(tangents):
+        span = np.linspace(value - 1.4, value + 1.4, 2)
+        ax.plot(span, loss + slope * (span - value), linewidth=2, linestyle="--",
+                color=colours["lines"][1], label="slope at that point" if k == 0 else None)
+        ax.plot([value], [loss], marker="o", markersize=7, color=colours["lines"][1])
+        ax.annotate(f"slope {slope:+.3f}", (value, loss), textcoords="offset points",
+                    xytext=LABEL_OFFSETS[k], ha="right" if k == 2 else "left", fontsize=10)
+    ax.set_xlabel("the weight from h2 to the output")
+    ax.set_ylabel("error")
+    ax.set_xlim(*ONE_WEIGHT_RANGE)
+    ax.legend(loc="lower left")
+    return fig
+
+
+@figure("derivatives-landscape")
+def error_landscape(colours):
+    grid, losses, arrow_grid, gradients, start = landscape()
+    fig, ax = plt.subplots(figsize=(5.4, 4.8))
+    contours = ax.contour(grid, grid, losses, levels=10, colors=colours["lines"][0], linewidths=0.8)
+    ax.clabel(contours, fontsize=8, fmt="%.2f", colors=colours["text"])
+    a, b = np.meshgrid(arrow_grid, arrow_grid)
+    downhill = -gradients
+    length = np.hypot(downhill[..., 0], downhill[..., 1])
+    ax.quiver(a, b, downhill[..., 0] / length.max(), downhill[..., 1] / length.max(),
+              color=colours["lines"][1], angles="xy", scale_units="xy", scale=0.6, width=0.006)
+    ax.plot([start[0]], [start[1]], marker="*", markersize=15, color=colours["lines"][2],
+            linestyle="none", label="the running example's start")
+    ax.set_xlabel("weight h1 → out")
+    ax.set_ylabel("weight h2 → out")
+    ax.set_aspect("equal")
+    ax.grid(False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), fontsize=10)
+    return fig
+
+
+@figure("derivatives-learning-rates")
+def learning_rates_side_by_side(colours):
+    paths = valley_paths()
+    grid_x = np.linspace(-3, 3, 41)
+    grid_y = np.linspace(-2, 2, 27)
+    x, y = np.meshgrid(grid_x, grid_y)
+    heights = descent.valley(np.array([x, y]))
+    fig, axes = plt.subplots(2, 4, figsize=(12, 5.6), gridspec_kw={"height_ratios": [1.1, 1]})
+    for bottom in axes[1, 1:]:
+        bottom.sharey(axes[1, 0])
+    for column, (label, rate) in enumerate(LEARNING_RATES):
+        path = paths[rate]
+        top, bottom = axes[0, column], axes[1, column]
+        top.contour(x, y, heights, levels=[1, 4, 10, 20, 35], colors=colours["grid"], linewidths=1)
+        top.plot(path[:, 0], path[:, 1], marker="o", markersize=2.5, linewidth=1.2,
+                 color=colours["lines"][1])
+        top.set_xlim(-3, 3)
+        top.set_ylim(-2, 2)
+        top.set_aspect("equal")
+        top.grid(False)
+        top.set_xticks([])
+        top.set_yticks([])
+        bottom.set_xticks([0, VALLEY_STEPS // 2, VALLEY_STEPS])
+        top.set_title(f"{label}: {rate:g}", fontsize=11)
+        bottom.semilogy(np.arange(len(path)), descent.valley(path.T), linewidth=2,
+                        color=colours["lines"][0])
+        bottom.set_xlabel("step")
+        bottom.set_ylim(1e-4, 1e6)
+        bottom.yaxis.set_major_locator(LogLocator(numticks=4))
+        bottom.yaxis.set_minor_locator(NullLocator())
+        if column == 0:
+            top.set_ylabel("second knob")
+            bottom.set_ylabel("error (log scale)")
+        else:
+            bottom.tick_params(labelleft=False)
+        top.set_xlabel("first knob")
+    fig.subplots_adjust(hspace=0.25, wspace=0.12)
+    return fig
+
+
+@figure("derivatives-blame")
+def blame_passed_back(colours):
+    step = walkthrough.one_step()
+    # Each neuron's blame added up over the four examples (which is also its bias's gradient).
+    blame = {"out": step["blames"][1][:, 0].sum(), "h1": step["blames"][0][:, 0].sum(),
+             "h2": step["blames"][0][:, 1].sum()}
+    places = {"x1": (0, 1), "x2": (0, 0), "h1": (1, 1), "h2": (1, 0), "out": (2, 0.5),
+              "error": (3, 0.5)}
+    forward, backward, text = colours["grid"], colours["lines"][1], colours["text"]
+    fig, ax = plt.subplots(figsize=(7.6, 3.6))
+    edges = [("x1", "h1"), ("x1", "h2"), ("x2", "h1"), ("x2", "h2"), ("h1", "out"), ("h2", "out"),
+             ("out", "error")]
+    for start, end in edges:
+        (x0, y0), (x1, y1) = places[start], places[end]
+        ax.annotate("", (x1 - 0.13, y1 + (y0 - y1) * 0.13), (x0 + 0.13, y0 + (y1 - y0) * 0.13),
+                    arrowprops={"arrowstyle": "-|>", "color": forward, "linewidth": 1.5})
+    for start, end in [("error", "out"), ("out", "h1"), ("out", "h2")]:
+        (x0, y0), (x1, y1) = places[start], places[end]
+        ax.annotate("", (x1 + 0.15, y1 - 0.12), (x0 - 0.15, y0 - 0.12),
+                    arrowprops={"arrowstyle": "-|>", "color": backward, "linewidth": 2.2,
+                                "connectionstyle": "arc3,rad=-0.25"})
+    for k, hidden in enumerate(("h1", "h2")):
+        weight = step["weights"][1][k, 0]
+        ax.text(1.45, 0.97 if k == 0 else 0.03, f"weight {weight:.2f}", ha="center",
+                va="center", fontsize=9, color=text)
+    for name, (x, y) in places.items():
+        shape = "s" if name == "error" else "o"
+        ax.plot([x], [y], marker=shape, markersize=34, color=colours["lines"][0],
+                markerfacecolor="none", markeredgewidth=2, linestyle="none")
+        ax.text(x, y, name, ha="center", va="center", fontsize=11, color=text)
+        if name in blame:
+            below = name == "h2"
+            ax.text(x, y - 0.2 if below else y + 0.2, f"blame {blame[name]:.4f}", ha="center",
+                    va="top" if below else "bottom", fontsize=10, color=backward)
+    ax.text(1.5, -0.55, "forward: numbers flow right      backward: blame flows left",
+            ha="center", fontsize=10, color=text)
+    ax.set_xlim(-0.4, 3.4)
+    ax.set_ylim(-0.65, 1.45)
+    ax.axis("off")
+    return fig

@@ -1,0 +1,72 @@
+"""snippets/walkthrough.py: one training step of the running example, laid out as tables."""
+
+import numpy as np
+import pytest
+
+import running_example
+import walkthrough
+from training import train_step
+
+
+@pytest.fixture(scope="module")
+def step():
+    return walkthrough.one_step()
+
+
+def rows_of(table):
+    return [[cell.strip() for cell in line.strip("|").split("|")] for line in table.splitlines()[2:]]
+
+
+def test_one_step_matches_the_training_code(step):
+    network = running_example.make_network()
+    inputs, targets = running_example.data()
+    loss = train_step(network, inputs, targets, running_example.LEARNING_RATE, running_example.LOSS)
+    assert step["loss"] == pytest.approx(loss)
+    assert step["loss_after"] == pytest.approx(network.loss(inputs, targets))
+    after = [float(row[-1]) for row in rows_of(walkthrough.update_table(step))]
+    new_values = np.concatenate([network.weights[0].T.ravel(), network.biases[0],
+                                 network.weights[1].ravel(), network.biases[1]])
+    assert after == pytest.approx(np.round(new_values, 4), abs=1e-12)
+
+
+def test_one_step_leaves_the_running_example_untouched(step):
+    fresh = running_example.make_network()
+    for kept, original in zip(step["weights"] + step["biases"], fresh.weights + fresh.biases):
+        assert np.array_equal(kept, original)
+
+
+def test_every_weight_and_bias_is_in_the_update(step):
+    names = walkthrough.parameter_names()
+    assert len(names) == 9 and len(set(names)) == 9
+    rows = rows_of(walkthrough.update_table(step))
+    assert [row[0] for row in rows] == names
+    assert sum(name.startswith("bias") for name in names) == 3
+    for row in rows:
+        value, gradient, change, after = map(float, row[1:])
+        assert change == pytest.approx(-running_example.LEARNING_RATE * gradient, abs=2e-5)
+
+
+def test_the_blame_tables_multiply_out(step):
+    for row in rows_of(walkthrough.output_blame_table(step)):
+        _, _, error_per_guess, slope, blame = row
+        assert float(error_per_guess) * float(slope) == pytest.approx(float(blame), abs=1e-4)
+    w1, w2 = step["weights"][1][:, 0]
+    for row in rows_of(walkthrough.hidden_blame_table(step)):
+        _, blame_out, slope1, blame1, slope2, blame2 = map(lambda c: float(c) if c[0] != "(" else c, row)
+        assert blame_out * w1 * slope1 == pytest.approx(blame1, abs=1e-4)
+        assert blame_out * w2 * slope2 == pytest.approx(blame2, abs=1e-4)
+
+
+def test_weight_gradient_sum_adds_up(step):
+    text = walkthrough.weight_gradient_sum(step)
+    terms, total = text.split(" = ")
+    products = [float(a) * float(b.strip("()")) for a, b in (t.split(" × ") for t in terms.split(" + "))]
+    assert sum(products) == pytest.approx(float(total), abs=1e-4)
+    assert float(total) == pytest.approx(step["weight_gradients"][1][0, 0], abs=1e-5)
+
+
+def test_check_table_shows_agreement_for_all_nine(step):
+    rows = rows_of(walkthrough.check_table(step))
+    assert len(rows) == 9
+    assert all(row[3] == "below 1e-9" for row in rows)
+    assert all(float(row[1]) == pytest.approx(float(row[2]), abs=1e-8) for row in rows)
