@@ -24,7 +24,7 @@ def plain(text: str) -> str:
 def forms(term: str) -> set[str]:
     """The spellings a reader meets: as written, lower case, capitalised, plural."""
     words = {term, term.lower(), term[:1].upper() + term[1:]}
-    return words | {w + ("es" if w.endswith(("s", "x", "sh")) else "s") for w in words}
+    return words | {w + ("es" if w.endswith(("s", "x", "sh", "tch")) else "s") for w in words}
 
 
 def glossary_entries(text: str) -> list[tuple[str, str]]:

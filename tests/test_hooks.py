@@ -41,6 +41,7 @@ def test_glossary_terms_are_read_from_the_glossary_page():
 
 def test_glossary_tooltips_cover_the_forms_readers_meet():
     assert glossary.forms("Bias") == {"Bias", "bias", "Biases", "biases"}
+    assert "batches" in glossary.forms("Batch") and "epochs" in glossary.forms("Epoch")
     assert {"learning rate", "Learning rate", "learning rates"} <= glossary.forms("Learning rate")
     markdown = glossary.on_page_markdown("Each weight counts.", page=None)
     assert "\n*[weight]: A number that says how strongly one input of a neuron counts." in markdown

@@ -1,0 +1,178 @@
+"""Classic bugs in backpropagation and training, each next to its fix, and the check that
+catches it.
+
+Two kinds of bug. The first kind gives wrong gradients: the gradient check (nudge every
+weight and bias, compare) catches it with a large relative error. The second kind computes
+the right gradients but uses them wrongly: the gradient check passes, and the loss curve
+(the error after every step) gives it away. Every function here works on the running
+example, a 2-2-1 sigmoid network learning XOR with the mean squared error.
+"""
+
+import numpy as np
+
+from activations import sigmoid
+from datasets import xor
+from gradient_check import numerical_gradients, relative_error
+from network import Network
+
+LEARNING_RATE = 2.0  # the running example's
+EPOCHS = 2000
+TOO_LARGE = 50.0  # a learning rate 25 times too large
+
+
+def running_example(seed=0):
+    """A fresh 2-2-1 sigmoid network and the four XOR examples."""
+    inputs, targets = xor()
+    return Network([2, 2, 1], "sigmoid", seed=seed), inputs, targets
+
+
+# --- backward passes, written out by hand for a network with one hidden layer ---------------
+
+
+def _forward(network, inputs):
+    hidden_weights, hidden_biases, output_weights, output_biases = network.parameters()
+    hidden_sums = inputs @ hidden_weights + hidden_biases
+    hidden = sigmoid(hidden_sums)
+    output_sums = hidden @ output_weights + output_biases
+    outputs = sigmoid(output_sums)
+    return hidden_sums, hidden, output_sums, outputs
+
+
+def _check_network(network):
+    if not isinstance(network, Network) or len(network.weights) != 2 or network.activation_names != ["sigmoid", "sigmoid"]:
+        raise ValueError(
+            "these hand-written backward passes need a Network with one hidden layer and "
+            f"sigmoid on both layers, like Network([2, 2, 1], 'sigmoid'), got {network!r}"
+        )
+
+
+def backward_right(network, inputs, targets):
+    """The correct backward pass: returns [hidden weights, hidden biases, output weights,
+    output biases] gradients of the mean squared error."""
+    _check_network(network)
+    _, hidden, _, outputs = _forward(network, inputs)
+    blame_out = 2.0 * (outputs - targets) / targets.size  # how the loss moves with each output
+    blame_out = blame_out * outputs * (1.0 - outputs)  # times the slope of the sigmoid: a(1 - a)
+    blame_hidden = (blame_out @ network.weights[1].T) * hidden * (1.0 - hidden)
+    return [inputs.T @ blame_hidden, blame_hidden.sum(axis=0), hidden.T @ blame_out, blame_out.sum(axis=0)]
+
+
+def backward_missing_slope(network, inputs, targets):
+    """Bug: the blame passes through each sigmoid without being multiplied by its slope."""
+    _check_network(network)
+    _, hidden, _, outputs = _forward(network, inputs)
+    blame_out = 2.0 * (outputs - targets) / targets.size
+    blame_hidden = blame_out @ network.weights[1].T  # BUG: no "* hidden * (1 - hidden)"
+    return [inputs.T @ blame_hidden, blame_hidden.sum(axis=0), hidden.T @ blame_out, blame_out.sum(axis=0)]
+
+
+def backward_slope_of_sum(network, inputs, targets):
+    """Bug: the slope a(1 - a) is computed from the sum z instead of the output a = sigmoid(z)."""
+    _check_network(network)
+    hidden_sums, hidden, output_sums, outputs = _forward(network, inputs)
+    blame_out = 2.0 * (outputs - targets) / targets.size
+    blame_out = blame_out * output_sums * (1.0 - output_sums)  # BUG: z(1 - z), should be a(1 - a)
+    blame_hidden = (blame_out @ network.weights[1].T) * hidden_sums * (1.0 - hidden_sums)  # BUG again
+    return [inputs.T @ blame_hidden, blame_hidden.sum(axis=0), hidden.T @ blame_out, blame_out.sum(axis=0)]
+
+
+def check_backward(backward, seed=0):
+    """The gradient check for a backward pass: the largest relative error between its
+    gradients and the nudged estimates. Below 1e-7: right; 0.01 or more: a bug."""
+    if not callable(backward):
+        raise ValueError(f"backward must be a function like backward_right, got {backward!r}")
+    network, inputs, targets = running_example(seed)
+    analytic = backward(network, inputs, targets)
+    weight_estimates, bias_estimates = numerical_gradients(network, inputs, targets)
+    estimates = [weight_estimates[0], bias_estimates[0], weight_estimates[1], bias_estimates[1]]
+    return max(float(np.max(relative_error(a, n))) for a, n in zip(analytic, estimates))
+
+
+# --- training loops: right gradients, used wrongly ------------------------------------------
+
+
+def _check_training(learning_rate, epochs):
+    if isinstance(learning_rate, bool) or not isinstance(learning_rate, (int, float)) or not learning_rate > 0:
+        raise ValueError(f"learning_rate must be a positive number, got {learning_rate!r}")
+    if isinstance(epochs, bool) or not isinstance(epochs, int) or epochs < 1:
+        raise ValueError(f"epochs must be a whole number, 1 or more, got {epochs!r}")
+
+
+def train_right(learning_rate=LEARNING_RATE, epochs=EPOCHS, seed=0):
+    """Correct training; returns (losses, network): losses[k] is the loss after k steps."""
+    _check_training(learning_rate, epochs)
+    network, inputs, targets = running_example(seed)
+    losses = []
+    with np.errstate(over="ignore", invalid="ignore"):
+        for _ in range(epochs):
+            loss, weight_gradients, bias_gradients = network.gradients(inputs, targets)
+            losses.append(loss)
+            for weights, gradient in zip(network.weights, weight_gradients):
+                weights -= learning_rate * gradient
+            for biases, gradient in zip(network.biases, bias_gradients):
+                biases -= learning_rate * gradient
+    losses.append(network.loss(inputs, targets))  # and after the last step
+    return np.array(losses), network
+
+
+def train_biases_frozen(learning_rate=LEARNING_RATE, epochs=EPOCHS, seed=0):
+    """Bug: only the weights move; the biases keep their starting values."""
+    _check_training(learning_rate, epochs)
+    network, inputs, targets = running_example(seed)
+    losses = []
+    for _ in range(epochs):
+        loss, weight_gradients, bias_gradients = network.gradients(inputs, targets)
+        losses.append(loss)
+        for weights, gradient in zip(network.weights, weight_gradients):
+            weights -= learning_rate * gradient
+        # BUG: the loop over network.biases is missing
+    losses.append(network.loss(inputs, targets))  # and after the last step
+    return np.array(losses), network
+
+
+def train_adding_gradient(learning_rate=LEARNING_RATE, epochs=EPOCHS, seed=0):
+    """Bug: each step adds the gradient, which walks uphill."""
+    _check_training(learning_rate, epochs)
+    network, inputs, targets = running_example(seed)
+    losses = []
+    for _ in range(epochs):
+        loss, weight_gradients, bias_gradients = network.gradients(inputs, targets)
+        losses.append(loss)
+        for weights, gradient in zip(network.weights, weight_gradients):
+            weights += learning_rate * gradient  # BUG: += should be -=
+        for biases, gradient in zip(network.biases, bias_gradients):
+            biases += learning_rate * gradient  # BUG: += should be -=
+    losses.append(network.loss(inputs, targets))  # and after the last step
+    return np.array(losses), network
+
+
+def train_without_reset(learning_rate=LEARNING_RATE, epochs=EPOCHS, seed=0):
+    """Bug: the gradients are added into running totals that are never set back to zero,
+    so every step also repeats all the steps before it."""
+    _check_training(learning_rate, epochs)
+    network, inputs, targets = running_example(seed)
+    totals = [np.zeros_like(array) for array in network.parameters()]  # BUG: made once, outside the loop
+    losses = []
+    with np.errstate(over="ignore", invalid="ignore"):
+        for _ in range(epochs):
+            loss, weight_gradients, bias_gradients = network.gradients(inputs, targets)
+            losses.append(loss)
+            gradients = [g for pair in zip(weight_gradients, bias_gradients) for g in pair]
+            for parameter, total, gradient in zip(network.parameters(), totals, gradients):
+                total += gradient  # piles up: this step's gradient plus every earlier one
+                parameter -= learning_rate * total
+    losses.append(network.loss(inputs, targets))  # and after the last step
+    return np.array(losses), network
+
+
+if __name__ == "__main__":
+    for backward in (backward_missing_slope, backward_slope_of_sum, backward_right):
+        print(f"{backward.__name__:24} gradient check: {check_backward(backward):.1e}")
+    for name, losses in (
+        ("right", train_right()[0]),
+        ("biases frozen", train_biases_frozen()[0]),
+        ("adding the gradient", train_adding_gradient()[0]),
+        ("gradients not reset", train_without_reset()[0]),
+        (f"learning rate {TOO_LARGE:g}", train_right(learning_rate=TOO_LARGE)[0]),
+    ):
+        print(f"{name:20} loss {losses[0]:.4f} at the start, {losses[-1]:.4f} after {len(losses)} steps")

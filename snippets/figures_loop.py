@@ -1,0 +1,242 @@
+"""The figures of chapter 3, "The complete picture": one training step of the running example
+drawn with its real numbers, the loop over many steps, the classic bugs' loss curves, and
+the unlucky starts."""
+
+import functools
+
+import matplotlib.pyplot as plt
+from matplotlib.colors import to_rgba
+from matplotlib.patches import Ellipse
+import numpy as np
+
+import classic_bugs
+import running_example
+import unlucky_starts
+from figures import figure
+from network import Network
+from training import train
+
+EXAMPLE = 2  # the row of the XOR data the step diagram follows: inputs (1, 0), answer 1
+SNAPSHOT_EPOCHS = (0, 500, 750, 1000, 2000)
+
+
+@functools.lru_cache(maxsize=None)
+def one_step():
+    """Every number of the running example's first training step."""
+    network = running_example.make_network()
+    inputs, targets = running_example.data()
+    before = [array.copy() for array in network.parameters()]
+    loss, weight_gradients, bias_gradients = network.gradients(inputs, targets, running_example.LOSS)
+    gradients = [g for pair in zip(weight_gradients, bias_gradients) for g in pair]
+    after = [b - running_example.LEARNING_RATE * g for b, g in zip(before, gradients)]
+    return {
+        "inputs": inputs[EXAMPLE],
+        "target": targets[EXAMPLE, 0],
+        "hidden": network.layer_outputs[0][EXAMPLE],
+        "output": network.layer_outputs[1][EXAMPLE, 0],
+        "blame_hidden": network.blames[0][EXAMPLE],
+        "blame_output": network.blames[1][EXAMPLE, 0],
+        "before": before,
+        "gradients": gradients,
+        "after": after,
+        "loss": loss,
+    }
+
+
+@functools.lru_cache(maxsize=None)
+def training_run():
+    network = running_example.make_network()
+    inputs, targets = running_example.data()
+    return train(network, inputs, targets, running_example.LEARNING_RATE, running_example.EPOCHS,
+                 loss=running_example.LOSS, snapshot_epochs=SNAPSHOT_EPOCHS)
+
+
+def output_map(weights, biases, sizes=running_example.SIZES, points=31):
+    """The network's output over the square from -0.25 to 1.25 in both inputs."""
+    network = Network(sizes, running_example.ACTIVATIONS)
+    network.weights = [w.copy() for w in weights]
+    network.biases = [b.copy() for b in biases]
+    grid = np.linspace(-0.25, 1.25, points)
+    x, y = np.meshgrid(grid, grid)
+    outputs = network.forward(np.column_stack([x.ravel(), y.ravel()])).reshape(x.shape)
+    return x, y, outputs
+
+
+def draw_map(ax, colours, weights, biases):
+    x, y, outputs = output_map(weights, biases)
+    no, yes = colours["lines"][0], colours["lines"][1]
+    # Sure "no" (below 0.1), leaning "no", leaning "yes", sure "yes" (above 0.9).
+    shades = [to_rgba(no, 0.5), to_rgba(no, 0.2), to_rgba(yes, 0.2), to_rgba(yes, 0.5)]
+    ax.contourf(x, y, outputs, levels=[0, 0.1, 0.5, 0.9, 1], colors=shades)
+    if outputs.min() < 0.5 < outputs.max():
+        ax.contour(x, y, outputs, levels=[0.5], colors=[colours["text"]], linewidths=1.5)
+    inputs, targets = running_example.data()
+    for (a, b), target in zip(inputs, targets[:, 0]):
+        ax.plot(a, b, marker="s" if target else "o", markersize=8, color=colours["text"],
+                markerfacecolor=yes if target else no)
+    ax.set_xlim(-0.25, 1.25)
+    ax.set_ylim(-0.25, 1.25)
+    ax.set_xticks([0, 1])
+    ax.set_yticks([0, 1])
+    ax.set_aspect("equal")
+    ax.grid(False)
+
+
+# --- the network diagram ------------------------------------------------------------------
+
+POSITIONS = {"x1": (0.0, 1.0), "x2": (0.0, 0.0), "h1": (1.6, 1.0), "h2": (1.6, 0.0), "out": (3.2, 0.5)}
+EDGES = [  # (from, to, index into the parameter list, index inside that array)
+    ("x1", "h1", 0, (0, 0)), ("x1", "h2", 0, (0, 1)), ("x2", "h1", 0, (1, 0)), ("x2", "h2", 0, (1, 1)),
+    ("h1", "out", 2, (0, 0)), ("h2", "out", 2, (1, 0)),
+]
+BIASES = [("h1", 1, 0), ("h2", 1, 1), ("out", 3, 0)]
+
+
+def draw_network(ax, colours, node_text, edge_text, bias_text, arrow_colour, backwards=False):
+    ax.set_xlim(-0.3, 4.3)
+    ax.set_ylim(-0.5, 1.45)
+    ax.axis("off")
+    for start, end, parameter, index in EDGES:
+        (x0, y0), (x1, y1) = POSITIONS[start], POSITIONS[end]
+        if backwards:
+            (x0, y0), (x1, y1) = (x1, y1), (x0, y0)
+        ax.annotate("", xy=(x0 + 0.86 * (x1 - x0), y0 + 0.86 * (y1 - y0)),
+                    xytext=(x0 + 0.14 * (x1 - x0), y0 + 0.14 * (y1 - y0)),
+                    arrowprops={"arrowstyle": "-|>", "color": arrow_colour, "linewidth": 1.5})
+        text = edge_text(parameter, index)
+        if text:
+            # Put the label a third of the way along the edge, nearer its start neuron's side.
+            (sx, sy), (ex, ey) = POSITIONS[start], POSITIONS[end]
+            crossing = sy != ey and start.startswith("x")
+            share = 0.3 if crossing else 0.5
+            lx, ly = sx + share * (ex - sx), sy + share * (ey - sy)
+            ax.text(lx, ly, text, ha="center", va="center", fontsize=9.5,
+                    bbox={"boxstyle": "round,pad=0.15", "facecolor": colours["background"],
+                          "edgecolor": "none"})
+    for name, (x, y) in POSITIONS.items():
+        ax.add_patch(Ellipse((x, y), 0.5, 0.34, facecolor=colours["background"], edgecolor=colours["text"],
+                                linewidth=1.5, zorder=3))
+        ax.text(x, y, node_text(name), ha="center", va="center", fontsize=10, zorder=4)
+    for name, parameter, index in BIASES:
+        x, y = POSITIONS[name]
+        text = bias_text(parameter, index)
+        if text:
+            ax.text(x, y + 0.24 if y >= 0.5 else y - 0.24, text, ha="center", va="center", fontsize=9.5,
+                    color=colours["text"])
+
+
+@figure("loop-one-step")
+def loop_one_step(colours):
+    step = one_step()
+    colours = {**colours, "background": "#ffffff" if colours["text"].startswith("#1") else "#1e2029"}
+    fig, axes = plt.subplots(3, 1, figsize=(8.4, 9.6))
+    forward, backward, update = colours["lines"][0], colours["lines"][1], colours["lines"][2]
+
+    x1, x2 = step["inputs"]
+    values = {"x1": f"{x1:.0f}", "x2": f"{x2:.0f}", "h1": f"{step['hidden'][0]:.3f}",
+              "h2": f"{step['hidden'][1]:.3f}", "out": f"{step['output']:.3f}"}
+    draw_network(axes[0], colours, values.get,
+                 lambda p, i: f"×{step['before'][p][i]:.3f}",
+                 lambda p, i: f"bias {step['before'][p][i]:+.3f}", forward)
+    axes[0].text(3.5, 0.5, f"right\nanswer {step['target']:.0f}", ha="left", va="center", fontsize=10)
+    axes[0].set_title(f"1. Forward: the example ({x1:.0f}, {x2:.0f}) flows through the network",
+                      loc="left", fontsize=11.5)
+
+    blames = {"x1": "in 1", "x2": "in 2", "h1": f"{step['blame_hidden'][0]:+.4f}",
+              "h2": f"{step['blame_hidden'][1]:+.4f}", "out": f"{step['blame_output']:+.4f}"}
+    draw_network(backward_ax := axes[1], colours, blames.get, lambda p, i: "", lambda p, i: "", backward,
+                 backwards=True)
+    backward_ax.text(3.5, 0.5, "too low:\nblame\nbelow 0", ha="left", va="center", fontsize=10)
+    backward_ax.set_title("2. Backward: the blame for this example flows back", loc="left", fontsize=11.5)
+
+    names = {"x1": "in 1", "x2": "in 2", "h1": "", "h2": "", "out": ""}
+    draw_network(axes[2], colours, names.get,
+                 lambda p, i: f"{step['before'][p][i]:.3f}→{step['after'][p][i]:.3f}",
+                 lambda p, i: f"bias {step['before'][p][i]:+.3f}→{step['after'][p][i]:+.3f}", update)
+    axes[2].set_title("3. Update: every weight and bias takes one small step (all four examples)",
+                      loc="left", fontsize=11.5)
+    fig.tight_layout()
+    return fig
+
+
+@figure("loop-training")
+def loop_training(colours):
+    history = training_run()
+    fig = plt.figure(figsize=(8, 5.4))
+    grid = fig.add_gridspec(2, len(SNAPSHOT_EPOCHS), height_ratios=[1.25, 1])
+    curve = fig.add_subplot(grid[0, :])
+    steps = np.arange(0, len(history.losses), 5)
+    curve.plot(steps, history.losses[steps], linewidth=2, color=colours["lines"][0])
+    for epoch in SNAPSHOT_EPOCHS:
+        curve.plot(epoch, history.losses[epoch], marker="o", markersize=7, color=colours["lines"][1])
+        curve.annotate(f"{epoch}", (epoch, history.losses[epoch]), textcoords="offset points",
+                       xytext=(0, 9), ha="center", fontsize=9)
+    curve.set_xlabel("training step (epoch)")
+    curve.set_ylabel("error (loss)")
+    curve.set_ylim(0, 0.3)
+    curve.set_title("The error falls; below, what the network says at the marked steps", fontsize=11.5)
+    for column, epoch in enumerate(SNAPSHOT_EPOCHS):
+        ax = fig.add_subplot(grid[1, column])
+        weights, biases = history.snapshots[epoch]
+        draw_map(ax, colours, weights, biases)
+        ax.set_title(f"step {epoch}", fontsize=10)
+        if column:
+            ax.set_yticklabels([])
+    fig.tight_layout()
+    return fig
+
+
+@functools.lru_cache(maxsize=None)
+def bug_curves():
+    return {
+        "correct loop": classic_bugs.train_right()[0],
+        "biases never updated": classic_bugs.train_biases_frozen()[0],
+        "gradient added, not subtracted": classic_bugs.train_adding_gradient()[0],
+        "gradients not reset": classic_bugs.train_without_reset()[0],
+        f"learning rate {classic_bugs.TOO_LARGE:g}": classic_bugs.train_right(
+            learning_rate=classic_bugs.TOO_LARGE)[0],
+    }
+
+
+@figure("classic-bugs-loss")
+def classic_bugs_loss(colours):
+    curves = bug_curves()
+    fig, axes = plt.subplots(1, len(curves), figsize=(10, 2.8), sharey=True)
+    for ax, (name, losses), colour in zip(axes, curves.items(), [colours["lines"][2]] + [colours["lines"][3]] * 4):
+        steps = np.arange(0, len(losses), 4)  # every 4th step is plenty for a small panel
+        ax.plot(steps, losses[steps], linewidth=1.2, color=colour)
+        ax.set_title(name.replace(", ", ",\n").replace(" never", "\nnever").replace(" not ", "\nnot ")
+                     .replace("rate ", "rate\n"), fontsize=10)
+        ax.set_ylim(0, 0.55)
+        ax.set_xticks([0, 1000, 2000])
+        ax.set_xlabel("step")
+    axes[0].set_ylabel("error (loss)")
+    fig.tight_layout()
+    return fig
+
+
+@functools.lru_cache(maxsize=None)
+def hundred_starts():
+    return unlucky_starts.train_many(2, range(unlucky_starts.SEEDS))
+
+
+@figure("unlucky-starts")
+def unlucky_starts_figure(colours):
+    result = hundred_starts()
+    fig = plt.figure(figsize=(8.4, 3.4))
+    grid = fig.add_gridspec(1, 3, width_ratios=[1.6, 1, 1])
+    ax = fig.add_subplot(grid[0, 0])
+    order = np.argsort(result["loss"])
+    ax.bar(np.arange(len(order)), result["loss"][order], width=1.0,
+           color=[colours["lines"][2] if learned else colours["lines"][3] for learned in result["learned"][order]])
+    ax.set_xlabel("the 100 starts, sorted by final error")
+    ax.set_ylabel("error after 2000 steps")
+    ax.set_title("Most learn; some get stuck", fontsize=11)
+    ax.set_xticks([0, 50, 99])
+    for column, seed in enumerate((0, unlucky_starts.STUCK_EXAMPLE)):
+        w1, b1, w2, b2 = (array[seed] for array in result["parameters"])
+        ax = fig.add_subplot(grid[0, column + 1])
+        draw_map(ax, colours, [w1, w2], [b1.ravel(), b2.ravel()])
+        ax.set_title(f"seed {seed}: " + ("learned" if column == 0 else "stuck"), fontsize=11)
+    fig.tight_layout()
+    return fig
