@@ -32,6 +32,14 @@ DEPTHS = range(1, 11)  # numbers of hidden layers for the blame measurement
 DEEPEST = DEPTHS[-1]
 REGRESSION = dict(sizes=[1, 16, 1], hidden="tanh", learning_rate=0.1, epochs=1000)
 
+# One fixed colour per activation in every figure of the chapter, the same as in the
+# "activations" figure of the reference page (figures.py): an index into colours["lines"].
+ACTIVATION_COLOUR = {"sigmoid": 0, "tanh": 1, "relu": 2, "identity": 3}
+
+
+def activation_colour(colours, activation):
+    return colours["lines"][ACTIVATION_COLOUR[activation]]
+
 
 @lru_cache(maxsize=None)
 def trained_running_example():
@@ -98,21 +106,24 @@ def _points(ax, inputs, targets, size=14):
 def xor_hidden_lines(colours):
     network = trained_running_example()
     inputs, targets = running_example.data()
-    fig, axes = plt.subplots(1, 2, figsize=(8, 3.9), sharey=True)
+    fig, axes = plt.subplots(1, 3, figsize=(10, 3.9), sharey=True)
     x = np.linspace(-0.5, 1.5, 2)
     # Left: one straight line, the best any line can do: 3 of the 4 points.
     axes[0].fill_between(x, 0.5 - x, 1.5, color=colours["lines"][1], alpha=0.22, linewidth=0)
     axes[0].fill_between(x, -0.5, 0.5 - x, color=colours["lines"][0], alpha=0.22, linewidth=0)
     axes[0].plot(x, 0.5 - x, color=colours["text"], linewidth=1.5)
-    axes[0].set_title("one straight line: 3 of 4 right")
-    # Right: the running example. Each hidden neuron draws one straight line (where its sum
-    # is 0); the output neuron answers "yes" between them.
-    _regions(axes[1], network, (-0.5, 1.5), (-0.5, 1.5), colours)
+    axes[0].set_title("one straight line: 3 of 4 right", fontsize=11)
+    # Middle: the running example's two hidden neurons, each with its own straight line
+    # (where its sum is 0). They get their own panel so they do not hide the border.
     (w1, w2), b = network.weights[0], network.biases[0]
-    for neuron in range(2):
-        axes[1].plot(x, -(w1[neuron] * x + b[neuron]) / w2[neuron], linestyle="--", linewidth=1.5,
-                     color=colours["lines"][2 + neuron], label=f"hidden neuron {neuron + 1}")
-    axes[1].set_title("the running example: 4 of 4 right")
+    for neuron, style in zip(range(2), ("--", ":")):
+        axes[1].plot(x, -(w1[neuron] * x + b[neuron]) / w2[neuron], linestyle=style, linewidth=2.2,
+                     color=colours["text"], label=f"hidden neuron {neuron + 1}")
+    axes[1].set_title("its 2 hidden neurons: 2 lines", fontsize=11)
+    axes[1].legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2)
+    # Right: the output neuron's answer, "yes" outside the band between the two lines.
+    _regions(axes[2], network, (-0.5, 1.5), (-0.5, 1.5), colours)
+    axes[2].set_title("the output: 4 of 4 right", fontsize=11)
     for ax in axes:
         _points(ax, inputs, targets, size=70)
         ax.set_xlim(-0.5, 1.5)
@@ -121,17 +132,26 @@ def xor_hidden_lines(colours):
         ax.set_xlabel("first input")
         ax.grid(False)
     axes[0].set_ylabel("second input")
-    axes[1].legend(loc="upper left", bbox_to_anchor=(1.02, 1.0))
     return fig
 
 
-def _moons_panels(names, colours):
+def hidden_lines(network, x_range):
+    """The straight line of each first-layer neuron (where its sum is 0), as (xs, ys) pairs."""
+    xs = np.linspace(*x_range, 2)
+    (w1, w2), b = network.weights[0], network.biases[0]
+    return [(xs, -(w1[n] * xs + b[n]) / w2[n]) for n in range(len(b))]
+
+
+def _moons_panels(names, colours, show_hidden_lines=False):
     inputs, targets = datasets.two_moons()
     models = moons_models()
     fig, axes = plt.subplots(1, len(names), figsize=(8, 3.6), sharey=True)
     for ax, name in zip(axes, names):
         network, share = models[name]
         _regions(ax, network, *MOONS_RANGE, colours)
+        if show_hidden_lines and len(network.sizes) > 2:
+            for xs, ys in hidden_lines(network, MOONS_RANGE[0]):
+                ax.plot(xs, ys, linestyle=":", linewidth=1, color=colours["text"], alpha=0.6)
         _points(ax, inputs, targets, size=8)
         ax.set_title(f"{name}: {share:.0%} right", fontsize=11)
         ax.set_xlim(*MOONS_RANGE[0])
@@ -150,19 +170,19 @@ def deep_linear_boundary(colours):
 
 @figure("moons-boundaries")
 def moons_boundaries(colours):
-    return _moons_panels(["one layer", "a hidden layer of 8 sigmoids"], colours)
+    return _moons_panels(["one layer", "a hidden layer of 8 sigmoids"], colours, show_hidden_lines=True)
 
 
 @figure("sigmoid-dimmer")
 def sigmoid_dimmer(colours):
     z = np.linspace(-6, 6, 241)
     fig, axes = plt.subplots(1, 2, figsize=(8, 3.2), sharex=True)
-    axes[0].plot(z, np.where(z > 0, 1.0, 0.0), linestyle="--", linewidth=1.5, color=colours["lines"][1],
+    axes[0].plot(z, np.where(z > 0, 1.0, 0.0), linestyle="--", linewidth=1.5, color=colours["text"],
                  label="on/off switch")
-    axes[0].plot(z, sigmoid(z), linewidth=2.2, color=colours["lines"][0], label="sigmoid")
+    axes[0].plot(z, sigmoid(z), linewidth=2.2, color=activation_colour(colours, "sigmoid"), label="sigmoid")
     axes[0].set_title("output: always between 0 and 1")
     axes[0].legend(loc="lower right")
-    axes[1].plot(z, sigmoid_slope(z), linewidth=2.2, color=colours["lines"][0])
+    axes[1].plot(z, sigmoid_slope(z), linewidth=2.2, color=activation_colour(colours, "sigmoid"))
     axes[1].axhline(0.25, linestyle=":", color=colours["text"], linewidth=1)
     axes[1].set_ylim(0, 0.3)
     axes[1].set_title("its slope: at most 0.25")
@@ -174,13 +194,23 @@ def sigmoid_dimmer(colours):
 @figure("sigmoid-slope-bug")
 def sigmoid_slope_bug(colours):
     z = np.linspace(-4, 4, 161)
-    fig, ax = plt.subplots(figsize=(6.4, 3.4))
-    ax.plot(z, sigmoid_slope(z), linewidth=2.2, color=colours["lines"][0], label="right: a(1 - a) with a = sigmoid(z)")
-    ax.plot(z, z * (1 - z), linewidth=2.2, linestyle="--", color=colours["lines"][3], label="bug: z(1 - z)")
-    ax.set_ylim(-3, 1.4)
-    ax.set_xlabel("the neuron's sum z")
-    ax.set_ylabel("slope used by the backward pass")
-    ax.legend(loc="upper center", ncols=2)
+    fig, axes = plt.subplots(1, 2, figsize=(9, 3.4), sharex=True)
+    fig.subplots_adjust(wspace=0.35)
+    right = dict(linewidth=2.2, color=activation_colour(colours, "sigmoid"), label="right: a(1 - a), a = sigmoid(z)")
+    # Left: the right slope on its own scale, so its hump is visible.
+    axes[0].plot(z, sigmoid_slope(z), **right)
+    axes[0].set_ylim(0, 0.3)
+    axes[0].set_title("the right slope alone", fontsize=11)
+    axes[0].set_ylabel("slope used in training")
+    # Right: both curves on a scale big enough for the bug.
+    axes[1].plot(z, sigmoid_slope(z), **right)
+    axes[1].plot(z, z * (1 - z), linewidth=2.2, linestyle="--", color=colours["text"], label="bug: z(1 - z)")
+    axes[1].axhline(0, linewidth=0.8, color=colours["grid"])
+    axes[1].set_ylim(-21, 2)
+    axes[1].set_title("both, on a much bigger scale", fontsize=11)
+    axes[1].legend(loc="upper center", bbox_to_anchor=(-0.2, -0.2), ncols=2)
+    for ax in axes:
+        ax.set_xlabel("the neuron's sum z")
     return fig
 
 
@@ -191,8 +221,9 @@ def blame_per_layer(colours):
     fig.subplots_adjust(wspace=0.45)
     layers = np.arange(1, DEEPEST + 1)
     for (activation, (deepest, first)), marker in zip(measured.items(), "os^"):
-        axes[0].semilogy(layers, deepest, marker=marker, linewidth=2, label=activation)
-        axes[1].semilogy(list(DEPTHS), first, marker=marker, linewidth=2, label=activation)
+        colour = activation_colour(colours, activation)
+        axes[0].semilogy(layers, deepest, marker=marker, linewidth=2, color=colour, label=activation)
+        axes[1].semilogy(list(DEPTHS), first, marker=marker, linewidth=2, color=colour, label=activation)
     axes[0].set_xlabel(f"hidden layer (1 = first, {DEEPEST} = last)")
     axes[0].set_ylabel("blame left (last layer = 1)")
     axes[0].set_title(f"one network with {DEEPEST} hidden layers", fontsize=11)
@@ -215,7 +246,8 @@ def activation_training_curves(colours):
     styles = {"identity": ":", "sigmoid": "-", "tanh": "--", "relu": "-."}
     for activation, losses in curves().items():
         label = "no activation" if activation == "identity" else activation
-        ax.plot(np.arange(len(losses)), losses, linestyle=styles[activation], linewidth=2.2, label=label)
+        ax.plot(np.arange(len(losses)), losses, linestyle=styles[activation], linewidth=2.2,
+                color=activation_colour(colours, activation), label=label)
     ax.set_ylim(0, 0.8)
     ax.set_xlabel("training step (epoch)")
     ax.set_ylabel("error (cross-entropy loss)")
@@ -230,8 +262,9 @@ def regression_outputs(colours):
     x = np.linspace(0, 3, 121).reshape(-1, 1)
     fig, ax = plt.subplots(figsize=(6.4, 3.6))
     ax.scatter(inputs[:, 0], targets[:, 0], s=16, color=colours["text"], label="examples", zorder=3)
-    ax.plot(x, fits["identity"][0].forward(x), linewidth=2.2, color=colours["lines"][0], label="no activation at the output")
-    ax.plot(x, fits["sigmoid"][0].forward(x), linewidth=2.2, linestyle="--", color=colours["lines"][1],
+    ax.plot(x, fits["identity"][0].forward(x), linewidth=2.2, color=activation_colour(colours, "identity"),
+            label="no activation at the output")
+    ax.plot(x, fits["sigmoid"][0].forward(x), linewidth=2.2, linestyle="--", color=activation_colour(colours, "sigmoid"),
             label="sigmoid at the output")
     ax.axhline(1.0, linestyle=":", linewidth=1, color=colours["text"])
     ax.set_xlabel("input")

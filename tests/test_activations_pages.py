@@ -15,6 +15,7 @@ import running_example
 from activations import relu_slope, sigmoid, sigmoid_slope, tanh_slope
 from datasets import regression_1d, two_moons, xor
 from gradient_check import gradient_check
+from losses import get_loss
 from linear_limits import accuracy, merge_linear_layers
 from network import Network
 from training import train
@@ -107,11 +108,13 @@ def test_straight_lines_two_moons_numbers():
     assert "a straight line and gets 89% of the points right" in text
     assert "A network with a hidden layer of 8 sigmoid neurons gets every point right" in text
     assert "draws a curved border that follows the moons and gets 100% right" in text
-    assert "It is made of 8 straight lines, one per hidden neuron" in text
+    assert "The faint dotted lines are the 8 straight lines of the hidden neurons, one each" in text
+    assert "faint dotted lines show the 8 straight lines of its hidden neurons" in text
     models = chapter.moons_models()
     assert percent(models["one layer"][1]) == "89%"
     network, share = models["a hidden layer of 8 sigmoids"]
     assert share == 1.0 and network.sizes == [2, 8, 1]
+    assert len(chapter.hidden_lines(network, chapter.MOONS_RANGE[0])) == 8
 
 
 def test_two_moons_sigmoid_network_is_right_on_every_point_for_several_seeds():
@@ -231,11 +234,35 @@ def test_flat_ends_half_the_relu_neurons_are_off():
 
 def test_flat_ends_rescaled_starting_weights():
     text = page("flat-ends.md")
-    assert "start ReLU networks with weights about 1.41 times larger than the ones this site starts with. " \
-        "Then nearly all of the blame reaches the first layer" in text
-    assert blame_sizes("relu", 10, weight_scale=1.41)[0] > 0.9
-    assert "start it with weights 4 times larger, and still only 1 in 200 is left" in text
+    assert "start ReLU networks with weights √2 ≈ 1.41 times larger than the ones this site starts with" in text
+    assert f"{math.sqrt(2):.2f}" == "1.41"
+    assert "Then 0.91 of the blame, nearly all of it, reaches the first layer" in text
+    assert f"{blame_sizes('relu', 10, weight_scale=1.41)[0]:.2f}" == "0.91"
+    assert "Start it with weights 4 times larger, and the blame does get louder: " \
+        "1 in 700,000 becomes 1 in 200" in text
     assert round(1 / blame_sizes("sigmoid", 10, weight_scale=4.0)[0], -2) == 200
+    assert round(1 / blame_sizes("sigmoid", 10)[0], -5) == 700_000
+
+
+def test_flat_ends_larger_relu_start_keeps_the_signal_the_same_size():
+    # "that makes up for the silent half and keeps the signal about the same size from layer
+    # to layer": the typical size of what each hidden layer sends on, first and last of 10.
+    assert "keeps the signal about the same size from layer to layer" in page("flat-ends.md")
+    inputs, _ = two_moons()
+
+    def signal_sizes(scale):
+        sizes = []
+        for seed in range(10):
+            network = deep_network("relu", 10, 16, seed)
+            for weights in network.weights[:-1]:
+                weights *= scale
+            network.forward(inputs)
+            sizes.append([np.sqrt(np.mean(out ** 2)) for out in network.layer_outputs[:-1]])
+        return np.mean(sizes, axis=0)
+
+    larger, plain = signal_sizes(1.41), signal_sizes(1.0)
+    assert 0.8 < larger[-1] / larger[0] < 1.2  # about the same size
+    assert plain[-1] / plain[0] < 0.5  # without it, the signal shrinks
 
 
 def test_flat_ends_training_curves():
@@ -254,10 +281,46 @@ def test_flat_ends_training_curves():
     assert "drops to 0.69 in the first few steps" in text
     assert "That is the error of a network that answers 0.5, \"no idea\", for every point" in text
     assert f"{math.log(2):.2f}" == "0.69"
+    assert "the cross-entropy of the answer 0.5 is 0.69, whether the right answer is yes or no" in text
+    cross_entropy, _ = get_loss("cross_entropy")
+    for answer in (0.0, 1.0):
+        assert f"{cross_entropy(np.array([[0.5]]), np.array([[answer]])):.2f}" == "0.69"
     assert np.all(np.abs(curves["sigmoid"][10:] - 0.69) < 0.01)
     assert "The tanh and ReLU networks fall to almost 0 within about 300 steps" in text
     for activation in ("tanh", "relu"):
         assert curves[activation][300] < 0.05 and curves[activation][-1] < 0.01
+
+
+def test_flat_ends_relu_bumps():
+    text = page("flat-ends.md")
+    assert "the ReLU curve has a few small bumps on the way, between steps 140 and 190" in text
+    assert "The small bumps in the ReLU curve, between steps 140 and 190, are steps that went a bit too far" in text
+    losses = np.asarray(chapter.curves()["relu"])
+    # Step i + 1 raised the error: every visible rise (above 0.002) is in that window.
+    rises = np.nonzero(np.diff(losses) > 0.002)[0] + 1
+    assert len(rises) > 0 and rises.min() >= 140 and rises.max() <= 190
+    assert np.all(np.diff(losses)[200:] < 0.002)
+    assert losses[195] < losses[rises.min() - 1]  # "the next steps brought it down again"
+
+
+def test_flat_ends_deep_sigmoid_is_worse_than_no_bend():
+    text = page("flat-ends.md")
+    assert "Notice that this is worse than the network with no bend at all, which got to 0.27" in text
+    curves = chapter.curves()
+    assert curves["sigmoid"][-1] > curves["identity"][-1] and f"{curves['identity'][-1]:.2f}" == "0.27"
+    assert "After four sigmoid layers, the last hidden layer sends almost the same numbers for every point" in text
+    assert 'since half of the points are "yes"' in text
+    inputs, targets = two_moons()
+    assert targets.mean() == 0.5
+    network = deep_network("sigmoid", 4, 8)
+    for trained in (False, True):
+        if trained:
+            train(network, inputs, targets, 0.3, 600, loss="cross_entropy")
+        network.forward(inputs)
+        spread = [out.std(axis=0).mean() for out in network.layer_outputs[:-1]]
+        assert len(spread) == 4 and spread[0] > 0.1 and spread[-1] < 0.01
+    # After training it answers about 0.5, "no idea", for every point.
+    assert np.all(np.abs(network.forward(inputs) - 0.5) < 0.05)
 
 
 def test_flat_ends_training_curves_tell_the_same_story_from_other_starts():
@@ -300,3 +363,80 @@ def test_choosing_sigmoid_output_cannot_pass_one():
     assert "a ReLU network with 4 hidden layers learned the moons" in text
     curves = chapter.curves()
     assert curves["relu"][-1] < 0.01 and curves["sigmoid"][-1] > 0.6
+
+
+# --- points added after the beginner's read ------------------------------------------------
+
+
+def test_index_a_bend_only_at_the_end_keeps_the_border_straight():
+    text = page("index.md")
+    assert "A bend at the very end only turns \"how far from the line\" into \"how sure\"; " \
+        "the border itself stays straight" in text
+    # The one-layer network's sigmoid output is above 0.5 exactly where its sum is above 0:
+    # one side of a straight line.
+    network, _ = chapter.moons_models()["one layer"]
+    grid = np.random.default_rng(1).uniform(-2, 3, size=(2000, 2))
+    sums = grid @ network.weights[0] + network.biases[0]
+    assert ((network.forward(grid) > 0.5) == (sums > 0)).all()
+
+
+def test_sigmoid_page_relative_error_explained():
+    from gradient_check import FLOOR, STEP, numerical_gradients, relative_error
+
+    text = page("sigmoid.md")
+    assert "for each weight, the gap between the two answers divided by the sum of their sizes" in text
+    assert "It is 0 when the two answers agree, and it can never go above 1" in text
+    assert "It reaches 1 when the two answers point in opposite directions" in text
+    rng = np.random.default_rng(0)
+    a, n = rng.normal(size=1000), rng.normal(size=1000)
+    errors = relative_error(a, n)
+    assert np.all(errors <= 1.0) and relative_error(0.3, 0.3) == 0.0
+    np.testing.assert_allclose(errors[np.sign(a) != np.sign(n)], 1.0)
+    assert FLOOR < 0.01
+    # "That is what the bug does here": the worst weight's two answers have opposite signs.
+    inputs, targets = running_example.data()
+    network = running_example.make_network()
+    network._activation_functions = [(sigmoid, lambda z, value=None: z * (1 - z))] * 2
+    _, weights, biases = network.gradients(inputs, targets, "mse")
+    numerical = numerical_gradients(network, inputs, targets, "mse", STEP)
+    pairs = [(g.ravel(), m.ravel()) for g, m in zip(weights + biases, numerical[0] + numerical[1])]
+    analytic = np.concatenate([g for g, _ in pairs])
+    slow = np.concatenate([m for _, m in pairs])
+    worst = np.argmax(relative_error(analytic, slow))
+    assert np.sign(analytic[worst]) == -np.sign(slow[worst])
+    assert f"{gradient_check(network, inputs, targets):.2f}" == "1.00"
+
+
+def test_sigmoid_page_links_and_relu_paragraph():
+    text = page("sigmoid.md")
+    assert "though in a deep network a very faint one (see [the flat ends](flat-ends.md))" in text
+    assert "(../derivatives/backpropagation.md)" in text and "(../derivatives/index.md)" in text
+    assert "So it has a corner at 0 and a flat half" in text
+    assert np.all(relu_slope(np.linspace(-5, -0.001, 100)) == 0.0)
+    assert np.all(relu_slope(np.linspace(0.001, 5, 100)) == 1.0)
+
+
+def test_choosing_why_relu_despite_the_tanh_measurement():
+    text = page("choosing.md")
+    assert "in [the measurement](flat-ends.md) with 10 hidden layers, tanh kept more of the blame " \
+        "than ReLU (1 in 8 against 1 in 27)" in text
+    measured = chapter.blame_measurements()
+    assert round(1 / measured["tanh"][0][0]) == 8 and round(1 / measured["relu"][0][0]) == 27
+    assert "ReLU networks usually start with weights 1.41 times larger than this site's, " \
+        "and then 0.91 of the blame reaches the first layer" in text
+    assert f"{blame_sizes('relu', 10, weight_scale=1.41)[0]:.2f}" == "0.91"
+    assert "a larger start helps tanh too" in text
+    assert blame_sizes("tanh", 10, weight_scale=1.41)[0] > 2 * measured["tanh"][0][0]
+    assert "raise the number *e* (about 2.718) to a power" in text
+    assert f"{math.e:.3f}" == "2.718"
+    assert "for a positive sum its slope stays 1 however large the sum gets" in text
+    assert relu_slope(1e6) == 1.0 and tanh_slope(5.0) < 0.001
+
+
+def test_choosing_tanh_is_the_sigmoid_stretched_and_shifted():
+    text = page("choosing.md")
+    assert "Tanh is the sigmoid stretched and shifted" in text
+    assert r"\tanh(z) = 2\sigma(2z) - 1" in (DOCS / "activations" / "choosing.md").read_text(encoding="utf-8")
+    z = np.linspace(-6, 6, 241)
+    np.testing.assert_allclose(np.tanh(z), 2 * sigmoid(2 * z) - 1, atol=1e-12)
+    assert "*a*(1 − *a*)" in text
