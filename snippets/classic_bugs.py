@@ -12,7 +12,7 @@ import numpy as np
 
 from activations import sigmoid
 from datasets import xor
-from gradient_check import numerical_gradients, relative_error
+from gradient_check import STEP, numerical_gradients, relative_error
 from network import Network
 
 LEARNING_RATE = 2.0  # the running example's
@@ -76,14 +76,18 @@ def backward_slope_of_sum(network, inputs, targets):
     return [inputs.T @ blame_hidden, blame_hidden.sum(axis=0), hidden.T @ blame_out, blame_out.sum(axis=0)]
 
 
-def check_backward(backward, seed=0):
+def check_backward(backward, seed=0, step=STEP):
     """The gradient check for a backward pass: the largest relative error between its
-    gradients and the nudged estimates. Below 1e-7: right; 0.01 or more: a bug."""
+    gradients and the nudged estimates. Below 1e-7: right; 0.01 or more: a bug; in between:
+    look closer. step is the size of the nudge (too small drowns in rounding, too large
+    treats a curve as straight)."""
     if not callable(backward):
         raise ValueError(f"backward must be a function like backward_right, got {backward!r}")
+    if isinstance(step, bool) or not isinstance(step, (int, float)) or not 0 < step < 1:
+        raise ValueError(f"step must be a small positive number such as 1e-4, got {step!r}")
     network, inputs, targets = running_example(seed)
     analytic = backward(network, inputs, targets)
-    weight_estimates, bias_estimates = numerical_gradients(network, inputs, targets)
+    weight_estimates, bias_estimates = numerical_gradients(network, inputs, targets, step=step)
     estimates = [weight_estimates[0], bias_estimates[0], weight_estimates[1], bias_estimates[1]]
     return max(float(np.max(relative_error(a, n))) for a, n in zip(analytic, estimates))
 

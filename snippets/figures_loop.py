@@ -18,6 +18,7 @@ from training import train
 
 EXAMPLE = 2  # the row of the XOR data the step diagram follows: inputs (1, 0), answer 1
 SNAPSHOT_EPOCHS = (0, 500, 750, 1000, 2000)
+FENCE = (0.45, 0.55)  # on the unlucky-starts maps, answers in this range are grey
 
 
 @functools.lru_cache(maxsize=None)
@@ -62,18 +63,25 @@ def output_map(weights, biases, sizes=running_example.SIZES, points=31):
     return x, y, outputs
 
 
-def draw_map(ax, colours, weights, biases):
+def draw_map(ax, colours, weights, biases, fence=False):
     x, y, outputs = output_map(weights, biases)
     no, yes = colours["lines"][0], colours["lines"][1]
     # Sure "no" (below 0.1), leaning "no", leaning "yes", sure "yes" (above 0.9).
     shades = [to_rgba(no, 0.5), to_rgba(no, 0.2), to_rgba(yes, 0.2), to_rgba(yes, 0.5)]
-    ax.contourf(x, y, outputs, levels=[0, 0.1, 0.5, 0.9, 1], colors=shades)
-    if outputs.min() < 0.5 < outputs.max():
+    levels = [0, 0.1, 0.5, 0.9, 1]
+    if fence:  # answers from 0.45 to 0.55 in grey: "on the fence", neither yes nor no
+        shades = shades[:2] + [to_rgba(colours["text"], 0.35)] + shades[2:]
+        levels = [0, 0.1, FENCE[0], FENCE[1], 0.9, 1]
+    ax.contourf(x, y, outputs, levels=levels, colors=shades)
+    if outputs.min() < 0.5 < outputs.max() and not fence:
         ax.contour(x, y, outputs, levels=[0.5], colors=[colours["text"]], linewidths=1.5)
     inputs, targets = running_example.data()
     for (a, b), target in zip(inputs, targets[:, 0]):
         ax.plot(a, b, marker="s" if target else "o", markersize=8, color=colours["text"],
                 markerfacecolor=yes if target else no)
+        if fence:  # name each corner, so the reader can find (1, 0) and (1, 1)
+            ax.annotate(f"({a:.0f}, {b:.0f})", (a, b), textcoords="offset points", fontsize=8.5,
+                        xytext=(0, 8 if b else -8), ha="center", va="bottom" if b else "top")
     ax.set_xlim(-0.25, 1.25)
     ax.set_ylim(-0.25, 1.25)
     ax.set_xticks([0, 1])
@@ -92,11 +100,14 @@ EDGES = [  # (from, to, index into the parameter list, index inside that array)
 BIASES = [("h1", 1, 0), ("h2", 1, 1), ("out", 3, 0)]
 
 
-def draw_network(ax, colours, node_text, edge_text, bias_text, arrow_colour, backwards=False):
+def draw_network(ax, colours, node_text, edge_text, bias_text, arrow_colour, backwards=False,
+                 skip_inputs=False):
     ax.set_xlim(-0.3, 4.3)
-    ax.set_ylim(-0.5, 1.45)
+    ax.set_ylim(-0.5, 1.6)  # room above the top neuron for its bias label
     ax.axis("off")
     for start, end, parameter, index in EDGES:
+        if skip_inputs and start.startswith("x"):
+            continue  # the inputs are data, not numbers to learn: no blame goes to them
         (x0, y0), (x1, y1) = POSITIONS[start], POSITIONS[end]
         if backwards:
             (x0, y0), (x1, y1) = (x1, y1), (x0, y0)
@@ -105,14 +116,17 @@ def draw_network(ax, colours, node_text, edge_text, bias_text, arrow_colour, bac
                     arrowprops={"arrowstyle": "-|>", "color": arrow_colour, "linewidth": 1.5})
         text = edge_text(parameter, index)
         if text:
-            # Put the label a third of the way along the edge, nearer its start neuron's side.
+            # The two arrows that cross get their labels close to their own start and turned
+            # along the arrow, so each label plainly sits on its own arrow.
             (sx, sy), (ex, ey) = POSITIONS[start], POSITIONS[end]
             crossing = sy != ey and start.startswith("x")
             share = 0.3 if crossing else 0.5
             lx, ly = sx + share * (ex - sx), sy + share * (ey - sy)
-            ax.text(lx, ly, text, ha="center", va="center", fontsize=9.5,
+            angle = np.degrees(np.arctan2(ey - sy, ex - sx)) if crossing else 0.0
+            ax.text(lx, ly, text, ha="center", va="center", fontsize=8.5 if crossing else 9.5, rotation=angle,
+                    rotation_mode="anchor", transform_rotates_text=True,
                     bbox={"boxstyle": "round,pad=0.15", "facecolor": colours["background"],
-                          "edgecolor": "none"})
+                          "edgecolor": arrow_colour if crossing else "none"})
     for name, (x, y) in POSITIONS.items():
         ax.add_patch(Ellipse((x, y), 0.5, 0.34, facecolor=colours["background"], edgecolor=colours["text"],
                                 linewidth=1.5, zorder=3))
@@ -121,7 +135,7 @@ def draw_network(ax, colours, node_text, edge_text, bias_text, arrow_colour, bac
         x, y = POSITIONS[name]
         text = bias_text(parameter, index)
         if text:
-            ax.text(x, y + 0.24 if y >= 0.5 else y - 0.24, text, ha="center", va="center", fontsize=9.5,
+            ax.text(x, y + 0.27 if y >= 0.5 else y - 0.27, text, ha="center", va="center", fontsize=9.5,
                     color=colours["text"])
 
 
@@ -129,7 +143,7 @@ def draw_network(ax, colours, node_text, edge_text, bias_text, arrow_colour, bac
 def loop_one_step(colours):
     step = one_step()
     colours = {**colours, "background": "#ffffff" if colours["text"].startswith("#1") else "#1e2029"}
-    fig, axes = plt.subplots(3, 1, figsize=(8.4, 9.6))
+    fig, axes = plt.subplots(3, 1, figsize=(8.4, 10.4))
     forward, backward, update = colours["lines"][0], colours["lines"][1], colours["lines"][2]
 
     x1, x2 = step["inputs"]
@@ -145,17 +159,19 @@ def loop_one_step(colours):
     blames = {"x1": "in 1", "x2": "in 2", "h1": f"{step['blame_hidden'][0]:+.4f}",
               "h2": f"{step['blame_hidden'][1]:+.4f}", "out": f"{step['blame_output']:+.4f}"}
     draw_network(backward_ax := axes[1], colours, blames.get, lambda p, i: "", lambda p, i: "", backward,
-                 backwards=True)
+                 backwards=True, skip_inputs=True)
     backward_ax.text(3.5, 0.5, "too low:\nblame\nbelow 0", ha="left", va="center", fontsize=10)
-    backward_ax.set_title("2. Backward: the blame for this example flows back", loc="left", fontsize=11.5)
+    backward_ax.set_title(f"2. Backward: the blame for this one example ({x1:.0f}, {x2:.0f}) flows back",
+                          loc="left", fontsize=11.5)
 
     names = {"x1": "in 1", "x2": "in 2", "h1": "", "h2": "", "out": ""}
     draw_network(axes[2], colours, names.get,
                  lambda p, i: f"{step['before'][p][i]:.3f}→{step['after'][p][i]:.3f}",
                  lambda p, i: f"bias {step['before'][p][i]:+.3f}→{step['after'][p][i]:+.3f}", update)
-    axes[2].set_title("3. Update: every weight and bias takes one small step (all four examples)",
-                      loc="left", fontsize=11.5)
-    fig.tight_layout()
+    axes[2].set_title("3. Update: the blames of all four examples are added up, then\n"
+                      "every weight and bias takes one small step", loc="left", fontsize=11.5)
+    fig.tight_layout(h_pad=1.5)
+    fig.subplots_adjust(top=0.95)
     return fig
 
 
@@ -186,31 +202,48 @@ def loop_training(colours):
     return fig
 
 
+NO_RESET_STUCK_SEED = 1  # a start from which the missing reset gets stuck
+
+
 @functools.lru_cache(maxsize=None)
 def bug_curves():
     return {
         "correct loop": classic_bugs.train_right()[0],
         "biases never updated": classic_bugs.train_biases_frozen()[0],
         "gradient added, not subtracted": classic_bugs.train_adding_gradient()[0],
-        "gradients not reset": classic_bugs.train_without_reset()[0],
         f"learning rate {classic_bugs.TOO_LARGE:g}": classic_bugs.train_right(
             learning_rate=classic_bugs.TOO_LARGE)[0],
+        "gradients not reset (seed 0)": classic_bugs.train_without_reset()[0],
+        f"gradients not reset (seed {NO_RESET_STUCK_SEED})": classic_bugs.train_without_reset(
+            seed=NO_RESET_STUCK_SEED)[0],
     }
 
 
 @figure("classic-bugs-loss")
 def classic_bugs_loss(colours):
     curves = bug_curves()
-    fig, axes = plt.subplots(1, len(curves), figsize=(10, 2.8), sharey=True)
-    for ax, (name, losses), colour in zip(axes, curves.items(), [colours["lines"][2]] + [colours["lines"][3]] * 4):
-        steps = np.arange(0, len(losses), 4)  # every 4th step is plenty for a small panel
-        ax.plot(steps, losses[steps], linewidth=1.2, color=colour)
-        ax.set_title(name.replace(", ", ",\n").replace(" never", "\nnever").replace(" not ", "\nnot ")
-                     .replace("rate ", "rate\n"), fontsize=10)
-        ax.set_ylim(0, 0.55)
-        ax.set_xticks([0, 1000, 2000])
+    fig, axes = plt.subplots(3, 2, figsize=(8.4, 7.6), sharex=True)
+    colour_of = [colours["lines"][2]] + [colours["lines"][3]] * 5
+    for ax, (name, losses), colour in zip(axes.ravel(), curves.items(), colour_of):
+        ups = np.flatnonzero(np.diff(losses) > 0) + 1  # the steps where the error went up
+        steps = np.arange(0, len(losses), 2)
+        ax.plot(steps, losses[steps], linewidth=1.3, color=colour)
+        # A mark along the top edge over every stretch of 20 steps in which the error went
+        # up at least once, so even a few rises show.
+        bars = []
+        for start in np.unique(ups // 20) * 20:
+            if bars and bars[-1][0] + bars[-1][1] == start:
+                bars[-1] = (bars[-1][0], bars[-1][1] + 20)  # joins the stretch before it
+            else:
+                bars.append((start, 20))
+        ax.broken_barh(bars, (0.51, 0.04), color=colours["text"], alpha=0.7, linewidth=0)
+        ax.set_title(f"{name}: went up {len(ups):,} times", fontsize=10.5, loc="left")
+        ax.set_ylim(0, 0.56)
+        ax.set_xticks([0, 500, 1000, 1500, 2000])
+    for ax in axes[:, 0]:
+        ax.set_ylabel("error (loss)")
+    for ax in axes[-1]:
         ax.set_xlabel("step")
-    axes[0].set_ylabel("error (loss)")
     fig.tight_layout()
     return fig
 
@@ -223,20 +256,26 @@ def hundred_starts():
 @figure("unlucky-starts")
 def unlucky_starts_figure(colours):
     result = hundred_starts()
-    fig = plt.figure(figsize=(8.4, 3.4))
+    fig = plt.figure(figsize=(8.4, 3.6))
     grid = fig.add_gridspec(1, 3, width_ratios=[1.6, 1, 1])
     ax = fig.add_subplot(grid[0, 0])
     order = np.argsort(result["loss"])
-    ax.bar(np.arange(len(order)), result["loss"][order], width=1.0,
-           color=[colours["lines"][2] if learned else colours["lines"][3] for learned in result["learned"][order]])
+    learned = result["learned"][order]
+    position = np.arange(len(order))
+    for mask, colour, label in ((learned, colours["lines"][2], "learned"),
+                                (~learned, colours["lines"][3], "stuck or slow")):
+        ax.plot(position[mask], result["loss"][order][mask], linestyle="none", marker="o",
+                markersize=4, color=colour, label=label)
+    ax.set_yscale("log")  # errors near 0 and near 0.25 both stay visible
     ax.set_xlabel("the 100 starts, sorted by final error")
     ax.set_ylabel("error after 2000 steps")
     ax.set_title("Most learn; some get stuck", fontsize=11)
     ax.set_xticks([0, 50, 99])
+    ax.legend(loc="upper left", fontsize=9, frameon=False)
     for column, seed in enumerate((0, unlucky_starts.STUCK_EXAMPLE)):
         w1, b1, w2, b2 = (array[seed] for array in result["parameters"])
         ax = fig.add_subplot(grid[0, column + 1])
-        draw_map(ax, colours, [w1, w2], [b1.ravel(), b2.ravel()])
+        draw_map(ax, colours, [w1, w2], [b1.ravel(), b2.ravel()], fence=True)
         ax.set_title(f"seed {seed}: " + ("learned" if column == 0 else "stuck"), fontsize=11)
     fig.tight_layout()
     return fig

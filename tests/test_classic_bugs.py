@@ -71,3 +71,13 @@ def test_bad_input_is_a_clear_error():
         classic_bugs.train_without_reset(epochs=0)
     with pytest.raises(ValueError, match="backward must be a function"):
         classic_bugs.check_backward("backward_right")
+
+
+def test_check_backward_nudge_size():
+    # Too small a nudge drowns in rounding; too large treats the curve as straight: both
+    # give an "in between" value for a correct backward pass.
+    for step in (1e-9, 0.1):
+        assert 1e-7 < classic_bugs.check_backward(classic_bugs.backward_right, step=step) < 0.01
+    for bad in (0, -1e-4, 1.0, "1e-4", True):
+        with pytest.raises(ValueError, match="step must be"):
+            classic_bugs.check_backward(classic_bugs.backward_right, step=bad)
