@@ -113,10 +113,14 @@ def measure(widths=WIDTHS, n_examples=N_EXAMPLES, repeats=20):
 
         start = time.perf_counter()
         _, nudge_passes = nudge_every_parameter(network, inputs, targets)
+        nudge_seconds = time.perf_counter() - start
+        if nudge_passes < 2000:  # small networks are quick: time them twice more, keep the fastest
+            nudge_seconds = min(nudge_seconds, _fastest_time(
+                lambda: nudge_every_parameter(network, inputs, targets), 2))
         rows.append({
             "parameters": count_parameters(network),
             "nudge_passes": nudge_passes,
-            "nudge_seconds": time.perf_counter() - start,
+            "nudge_seconds": nudge_seconds,
             "forward_seconds": _fastest_time(forward_only, repeats),
             "backprop_seconds": _fastest_time(forward_and_backward, repeats),
         })

@@ -36,6 +36,9 @@ LEARNING_RATES = (
 )
 
 
+BACKPROP_LIMIT = 5  # the backward pass and the forward pass together stay under this many forward passes
+
+
 # --- data ---------------------------------------------------------------------------------
 
 
@@ -124,15 +127,65 @@ def cost_of_a_gradient(colours):
               label="nudge each one and re-run")
     ax.loglog(parameters, [row["backprop_seconds"] for row in rows], marker="s", linewidth=2,
               label="backpropagation (1 forward + 1 backward)")
-    plain = FuncFormatter(lambda value, _: f"{value:,.0f}" if value >= 1 else f"{value:g}")
+    plain = FuncFormatter(_plain_tick)
     ax.xaxis.set_major_formatter(plain)
     ax.yaxis.set_major_formatter(plain)
     ax.xaxis.set_minor_locator(NullLocator())
     ax.yaxis.set_minor_locator(NullLocator())
+    _whole_decades(ax, [row["nudge_seconds"] for row in rows]
+                   + [row["backprop_seconds"] for row in rows])
     ax.set_xlabel("number of weights and biases")
     ax.set_ylabel("seconds for one full gradient")
     ax.set_title("Time to find every slope, measured while this site was built", fontsize=11)
-    ax.legend(loc="upper left")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=10)
+    return fig
+
+
+def _plain_tick(value, _position=None):
+    """Tick labels without powers of ten: 10,000 and 0.00001."""
+    if value >= 1:
+        return f"{value:,.0f}"
+    return f"{value:.{int(-np.floor(np.log10(value) + 1e-9))}f}"
+
+
+def _whole_decades(ax, values):
+    """Log y axis from the power of ten below the data to the one above, a tick at each."""
+    low = 10.0 ** np.floor(np.log10(min(values)))
+    high = 10.0 ** np.ceil(np.log10(max(values)))
+    ax.set_ylim(low, high)
+    ax.yaxis.set_major_locator(LogLocator(numticks=20))
+
+
+@lru_cache(maxsize=None)
+def cost_in_forward_passes():
+    """(knobs, nudging, backprop): the time of each way, counted in forward passes."""
+    rows = cost_measurements()
+    knobs = [row["parameters"] for row in rows]
+    nudging = [row["nudge_seconds"] / row["forward_seconds"] for row in rows]
+    backprop = [row["backprop_seconds"] / row["forward_seconds"] for row in rows]
+    return knobs, nudging, backprop
+
+
+@figure("derivatives-cost-in-passes")
+def cost_counted_in_forward_passes(colours):
+    knobs, nudging, backprop = cost_in_forward_passes()
+    fig, ax = plt.subplots(figsize=(6.4, 3.8))
+    ax.loglog(knobs, nudging, marker="o", linewidth=2, label="nudge each one and re-run")
+    ax.loglog(knobs, backprop, marker="s", linewidth=2,
+              label="backpropagation (1 forward + 1 backward)")
+    ax.axhline(BACKPROP_LIMIT, color=colours["text"], linestyle=":", linewidth=1.2)
+    ax.text(knobs[-1], BACKPROP_LIMIT * 1.25, f"{BACKPROP_LIMIT} forward passes", ha="right",
+            va="bottom", fontsize=9, color=colours["text"])
+    plain = FuncFormatter(_plain_tick)
+    ax.xaxis.set_major_formatter(plain)
+    ax.yaxis.set_major_formatter(plain)
+    ax.xaxis.set_minor_locator(NullLocator())
+    _whole_decades(ax, nudging + backprop)
+    ax.yaxis.set_minor_locator(NullLocator())
+    ax.set_xlabel("number of weights and biases")
+    ax.set_ylabel("time, counted in forward passes")
+    ax.set_title("One full gradient, in forward passes of the same network", fontsize=11)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=10)
     return fig
 
 
@@ -155,25 +208,56 @@ def error_against_one_weight(colours):
     return fig
 
 
+def landscape_lowest():
+    """((a, b), error): the lowest point of the landscape's grid, and its error."""
+    grid, losses, _, _, _ = landscape()
+    row, column = np.unravel_index(np.argmin(losses), losses.shape)
+    return (grid[column], grid[row]), losses[row, column]
+
+
 @figure("derivatives-landscape")
 def error_landscape(colours):
+    from matplotlib.colors import LinearSegmentedColormap, to_rgba
+
     grid, losses, arrow_grid, gradients, start = landscape()
-    fig, ax = plt.subplots(figsize=(5.4, 4.8))
-    contours = ax.contour(grid, grid, losses, levels=10, colors=colours["lines"][0], linewidths=0.8)
-    ax.clabel(contours, fontsize=8, fmt="%.2f", colors=colours["text"])
-    a, b = np.meshgrid(arrow_grid, arrow_grid)
-    downhill = -gradients
+    fig, ax = plt.subplots(figsize=(5.8, 4.8))
+    # Low error is clear, high error is filled with the line colour: readable on both schemes.
+    red, green, blue, _ = to_rgba(colours["lines"][0])
+    ramp = LinearSegmentedColormap.from_list(
+        "error", [(0, (red, green, blue, 0.0)), (1, (red, green, blue, 0.55))])
+    levels = np.linspace(0.25, 0.50, 11)
+    filled = ax.contourf(grid, grid, losses, levels=levels, cmap=ramp)
+    contours = ax.contour(grid, grid, losses, levels=levels[1:-1], colors=colours["lines"][0],
+                          linewidths=0.8)
+    ax.clabel(contours, levels=levels[[2, 6]], fontsize=9, fmt="%.2f", inline=True,
+              inline_spacing=6, colors=colours["text"])
+    bar = fig.colorbar(filled, ax=ax, shrink=0.8, ticks=levels[::2])
+    bar.set_label("error")
+    bar.outline.set_visible(False)
+    bar.ax.tick_params(colors=colours["text"])
+    step = slice(None, None, 2)  # every other arrow: fewer, larger
+    a, b = np.meshgrid(arrow_grid[step], arrow_grid[step])
+    downhill = -gradients[step, step]
     length = np.hypot(downhill[..., 0], downhill[..., 1])
     ax.quiver(a, b, downhill[..., 0] / length.max(), downhill[..., 1] / length.max(),
-              color=colours["lines"][1], angles="xy", scale_units="xy", scale=0.6, width=0.006)
-    ax.plot([start[0]], [start[1]], marker="*", markersize=15, color=colours["lines"][2],
+              color=colours["lines"][1], angles="xy", scale_units="xy", scale=0.45, width=0.012,
+              headwidth=3.5, headlength=4, headaxislength=3.5)
+    ax.plot([start[0]], [start[1]], marker="*", markersize=16, color=colours["lines"][2],
             linestyle="none", label="the running example's start")
+    (low_a, low_b), _ = landscape_lowest()
+    ax.plot([low_a], [low_b], marker="X", markersize=11, color=colours["lines"][3],
+            linestyle="none", label="the lowest point on this map")
     ax.set_xlabel("weight h1 → out")
     ax.set_ylabel("weight h2 → out")
     ax.set_aspect("equal")
     ax.grid(False)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), fontsize=10)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), fontsize=10, ncol=1)
     return fig
+
+
+def _plain_number(value):
+    """2.8, 0.0079, 48,605,140: two significant digits, no powers of ten."""
+    return f"{value:,.0f}" if value >= 100 else f"{value:.2g}"
 
 
 @figure("derivatives-learning-rates")
@@ -189,7 +273,7 @@ def learning_rates_side_by_side(colours):
     for column, (label, rate) in enumerate(LEARNING_RATES):
         path = paths[rate]
         top, bottom = axes[0, column], axes[1, column]
-        top.contour(x, y, heights, levels=[1, 4, 10, 20, 35], colors=colours["grid"], linewidths=1)
+        top.contour(x, y, heights, levels=[1, 4, 10, 20, 35], colors=colours["lines"][0], linewidths=1, alpha=0.6)
         top.plot(path[:, 0], path[:, 1], marker="o", markersize=2.5, linewidth=1.2,
                  color=colours["lines"][1])
         top.set_xlim(-3, 3)
@@ -200,11 +284,15 @@ def learning_rates_side_by_side(colours):
         top.set_yticks([])
         bottom.set_xticks([0, VALLEY_STEPS // 2, VALLEY_STEPS])
         top.set_title(f"{label}: {rate:g}", fontsize=11)
-        bottom.semilogy(np.arange(len(path)), descent.valley(path.T), linewidth=2,
-                        color=colours["lines"][0])
+        errors = descent.valley(path.T)
+        bottom.semilogy(np.arange(len(path)), errors, linewidth=2, color=colours["lines"][0])
+        rising = errors[-1] > errors[0]  # the label goes in the corner the line leaves empty
+        bottom.text(0.97, 0.05 if rising else 0.95, f"ends at {_plain_number(errors[-1])}",
+                    transform=bottom.transAxes, ha="right", va="bottom" if rising else "top",
+                    fontsize=9, color=colours["text"])
         bottom.set_xlabel("step")
-        bottom.set_ylim(1e-4, 1e6)
-        bottom.yaxis.set_major_locator(LogLocator(numticks=4))
+        bottom.set_ylim(1e-3, 1e9)
+        bottom.yaxis.set_major_locator(LogLocator(numticks=5))
         bottom.yaxis.set_minor_locator(NullLocator())
         if column == 0:
             top.set_ylabel("second knob")

@@ -70,6 +70,19 @@ def _flat(step, weight_key, bias_key):
     return np.array(hidden + list(biases[0]) + list(weights[1][:, 0]) + list(biases[1]))
 
 
+def starting_weights_table(step):
+    """Each neuron's weights and bias before the step: the numbers the forward pass uses."""
+    weights, biases = step["weights"], step["biases"]
+    rows = []
+    for h, name in enumerate(HIDDEN):
+        rows.append([name, f"{INPUTS[0]}: {weights[0][0, h]:.4f}",
+                     f"{INPUTS[1]}: {weights[0][1, h]:.4f}", f"{biases[0][h]:.4f}"])
+    rows.append(["out", f"h1: {weights[1][0, 0]:.4f}", f"h2: {weights[1][1, 0]:.4f}",
+                 f"{biases[1][0]:.4f}"])
+    header = ["neuron", "weight on its first input", "weight on its second input", "bias"]
+    return _table(header, [":---"] + ["---:"] * 3, rows)
+
+
 def hidden_forward_table(step):
     """What each hidden neuron computes for each example: its sum and its output."""
     rows = []
@@ -166,6 +179,7 @@ def check_table(step):
 
 if __name__ == "__main__":
     step = one_step()
+    print(starting_weights_table(step), end="\n\n")
     print(hidden_forward_table(step), end="\n\n")
     print(output_forward_table(step))
     print(f"\nerror (mean squared error): {step['loss']:.4f}\n")

@@ -70,3 +70,11 @@ def test_check_table_shows_agreement_for_all_nine(step):
     assert len(rows) == 9
     assert all(row[3] == "below 1e-9" for row in rows)
     assert all(float(row[1]) == pytest.approx(float(row[2]), abs=1e-8) for row in rows)
+
+
+def test_starting_weights_table_lists_each_neuron():
+    step = walkthrough.one_step()
+    table = walkthrough.starting_weights_table(step)
+    assert "| h1 | x1: 0.0889 | x2: 0.4528 | -0.3788 |" in table
+    assert "| out | h1: 0.9221 | h2: 0.6697 | -0.4976 |" in table
+    assert len(table.splitlines()) == 5
