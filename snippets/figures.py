@@ -36,6 +36,13 @@ SCHEMES = {
 
 FIGURES = {}
 
+# One fixed colour per activation in every figure of the site: an index into colours["lines"].
+ACTIVATION_COLOUR = {"sigmoid": 0, "tanh": 1, "relu": 2, "identity": 3}
+
+
+def activation_colour(colours, activation):
+    return colours["lines"][ACTIVATION_COLOUR[activation]]
+
 
 def figure(name):
     """Register a drawing function under the name its SVG files get."""
@@ -119,8 +126,9 @@ def activation_functions(colours):
     fig, axes = plt.subplots(1, 2, figsize=(8, 3.2), sharex=True)
     for name in ("sigmoid", "tanh", "relu", "identity"):
         function, slope = activations.get_activation(name)
-        axes[0].plot(z, function(z), label=name, linewidth=2)
-        axes[1].plot(z, slope(z), label=name, linewidth=2)
+        colour = activation_colour(colours, name)
+        axes[0].plot(z, function(z), label=name, linewidth=2, color=colour)
+        axes[1].plot(z, slope(z), label=name, linewidth=2, color=colour)
     axes[0].set_ylim(-1.5, 2.5)
     axes[0].set_title("activation")
     axes[1].set_title("its slope")

@@ -13,7 +13,7 @@ import datasets
 import running_example
 import vanishing
 from activations import sigmoid, sigmoid_slope
-from figures import figure
+from figures import activation_colour, figure
 from linear_limits import accuracy, decision_map
 from network import Network
 from training import train
@@ -31,15 +31,6 @@ MOONS_MODELS = {
 DEPTHS = range(1, 11)  # numbers of hidden layers for the blame measurement
 DEEPEST = DEPTHS[-1]
 REGRESSION = dict(sizes=[1, 16, 1], hidden="tanh", learning_rate=0.1, epochs=1000)
-
-# One fixed colour per activation in every figure of the chapter, the same as in the
-# "activations" figure of the reference page (figures.py): an index into colours["lines"].
-ACTIVATION_COLOUR = {"sigmoid": 0, "tanh": 1, "relu": 2, "identity": 3}
-
-
-def activation_colour(colours, activation):
-    return colours["lines"][ACTIVATION_COLOUR[activation]]
-
 
 @lru_cache(maxsize=None)
 def trained_running_example():
