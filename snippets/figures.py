@@ -1,7 +1,7 @@
 """Every figure on the site, drawn from the reference implementation.
 
 Unlike the other modules this one needs matplotlib as well as numpy: it is the site's drawing
-code, not a snippet to copy. `hooks/figures.py` calls `render(name, scheme)` for every name in
+code, not a snippet to copy. `hooks/draw_figures.py` calls `render(name, scheme)` for every name in
 `all_figures()` while the site builds, so a picture can never disagree with the code it shows.
 
 This file holds the shared look (colours for the light and the dark scheme), the registry, and

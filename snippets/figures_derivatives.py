@@ -15,6 +15,7 @@ import cost
 import descent
 import running_example
 import walkthrough
+from results_derivatives import LEARNING_RATES, VALLEY_STEPS, valley_paths
 from figures import figure
 
 # The weight the slope page follows: the line from hidden neuron h2 to the output.
@@ -24,17 +25,6 @@ TANGENT_POINTS = (-3.5, 4.0)  # tangent lines here, and where the weight starts
 LABEL_OFFSETS = ((10, 6), (10, -16), (-10, 6))  # where each tangent's label goes, in points
 # The landscape of two weights: h1 -> out (across) and h2 -> out (up).
 LANDSCAPE_RANGE = (-8.0, 8.0)
-
-# Gradient descent in the valley x**2 + 10 y**2, four learning rates side by side.
-VALLEY_START = (-2.5, 1.5)
-VALLEY_STEPS = 40
-LEARNING_RATES = (
-    ("too small", 0.005),
-    ("good", 0.04),
-    ("too large", 0.099),
-    ("far too large", 0.11),
-)
-
 
 BACKPROP_LIMIT = 5  # the backward pass and the forward pass together stay under this many forward passes
 
@@ -100,13 +90,6 @@ def landscape():
                            for a in arrow_grid] for b in arrow_grid])
     start = (network.weights[1][0, 0], network.weights[1][1, 0])
     return grid, losses, arrow_grid, gradients, start
-
-
-@lru_cache(maxsize=None)
-def valley_paths():
-    """{learning rate: path} for each of LEARNING_RATES, from VALLEY_START."""
-    return {rate: descent.descend(descent.valley_slope, list(VALLEY_START), rate, VALLEY_STEPS)
-            for _, rate in LEARNING_RATES}
 
 
 @lru_cache(maxsize=None)

@@ -2,6 +2,8 @@
 1 output learns XOR. Every page uses these same numbers, so results match across pages.
 """
 
+from functools import cache
+
 from datasets import xor
 from network import Network
 from training import train
@@ -24,11 +26,23 @@ def data():
     return xor()
 
 
+@cache
+def trained():
+    """Train the running example once, as every page shows it: (trained network, History).
+
+    Every page, figure and test that needs the trained example calls this, so they all show
+    the same run. The result is shared: read it, do not change it.
+    """
+    network = make_network()
+    inputs, targets = data()
+    history = train(network, inputs, targets, LEARNING_RATE, EPOCHS, loss=LOSS)
+    return network, history
+
+
 if __name__ == "__main__":
     inputs, targets = data()
-    network = make_network()
-    before = network.forward(inputs)
-    history = train(network, inputs, targets, LEARNING_RATE, EPOCHS, loss=LOSS)
+    before = make_network().forward(inputs)
+    network, history = trained()
     after = network.forward(inputs)
     print("inputs   target   before   after")
     for row, target, old, new in zip(inputs, targets, before, after):

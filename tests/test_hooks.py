@@ -11,6 +11,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 import glossary  # noqa: E402
 import notebooks  # noqa: E402
 import mathml  # noqa: E402
+import fill_in  # noqa: E402
 
 
 class FakePage:
@@ -76,15 +77,68 @@ def test_notebook_pages_lose_cdn_scripts_and_unused_css_and_get_a_download_butto
 
 
 def test_figure_cache_key_follows_the_code(tmp_path, monkeypatch):
-    import importlib.util
+    import draw_figures as figures_hook
 
-    # Loaded by path and under its own name: snippets/figures.py is also called "figures".
-    spec = importlib.util.spec_from_file_location("figures_hook", ROOT / "hooks" / "figures.py")
-    figures_hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(figures_hook)
     monkeypatch.setattr(figures_hook, "SNIPPETS", tmp_path)
     (tmp_path / "network.py").write_text("A = 1\n")
     first = figures_hook.code_key()
     assert figures_hook.code_key() == first  # unchanged code: the cached figures are reused
     (tmp_path / "network.py").write_text("A = 2\n")
     assert figures_hook.code_key() != first  # changed code: everything is drawn again
+
+
+# --- fill_in: computed numbers and printed outputs go into the pages at build ---------------
+
+FACTS = {"error": 0.25634, "epochs": 2000, "table": "| a |\n| - |\n| 1 |", "rate": 2.0}
+
+
+def test_facts_are_filled_in_with_their_format():
+    page = "Error {{ error:.4f }} after {{ epochs }} steps ({{epochs:d}}), rate {{ rate:g }}."
+    assert fill_in.fill_facts(page, FACTS, "p.md") == "Error 0.2563 after 2,000 steps (2000), rate 2."
+
+
+def test_a_table_keeps_its_indentation_and_code_is_left_alone():
+    page = "??? note\n\n    {{ table }}\n\n```python\nprint(f\"{{ error }}\")\n```"
+    filled = fill_in.fill_facts(page, FACTS, "p.md")
+    assert "    | a |\n    | - |\n    | 1 |" in filled
+    assert 'print(f"{{ error }}")' in filled
+
+
+def test_bad_placeholders_stop_the_build_and_say_why():
+    with pytest.raises(PluginError, match=r"p.md: unknown fact \{\{ eror \}\}"):
+        fill_in.fill_facts("{{ eror }}", FACTS, "p.md")
+    with pytest.raises(PluginError, match=r"is a float \(0.25634\): say how to show it"):
+        fill_in.fill_facts("{{ error }}", FACTS, "p.md")
+    with pytest.raises(PluginError, match=r"cannot show \{\{ table \}\}"):
+        fill_in.fill_facts("{{ table:.2f }}", FACTS, "p.md")
+
+
+def test_an_output_marker_becomes_what_the_block_prints():
+    page = "Text.\n\n    ```python\n    for k in range(2):\n        print(k * 1.5)\n    ```\n\n    <!-- output -->\n"
+    filled = fill_in.fill_outputs(page, lambda code, where: fill_in.run_block(code, where), "p.md")
+    assert filled == ("Text.\n\n    ```python\n    for k in range(2):\n        print(k * 1.5)\n    ```\n\n"
+                      "    ```text\n    0.0\n    1.5\n    ```\n")
+
+
+def test_bad_output_markers_stop_the_build_and_say_why():
+    def output(code, where):
+        return fill_in.run_block(code, where)
+
+    with pytest.raises(PluginError, match=r"p.md, the block at line 1: the code block raised ZeroDivisionError"):
+        fill_in.fill_outputs("```python\n1 / 0\n```\n\n<!-- output -->", output, "p.md")
+    with pytest.raises(PluginError, match=r"the block at line 1 prints nothing"):
+        fill_in.fill_outputs("```python\nx = 1\n```\n\n<!-- output -->", output, "p.md")
+    with pytest.raises(PluginError, match=r"<!-- output --> at line 3 does not follow a ```python block"):
+        fill_in.fill_outputs("Text.\n\n<!-- output -->", output, "p.md")
+
+
+def test_every_fact_is_a_number_or_markdown_and_every_placeholder_is_known():
+    import facts
+
+    known = facts.all_facts()
+    used = set()
+    for page in sorted((ROOT / "docs").rglob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        used |= {match["name"] for match in fill_in.PLACEHOLDER.finditer(text)}
+        fill_in.fill_facts(text, known, str(page))  # raises on an unknown name or a bad spec
+    assert sorted(set(known) - used) == [], "facts that no page shows: remove them, or show them"

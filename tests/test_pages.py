@@ -49,3 +49,64 @@ def test_every_snippet_module_a_page_includes_is_run_as_a_script():
     for page in PAGES:
         for path in re.findall(r'--8<--\s+"([^"]+)"', page.read_text(encoding="utf-8")):
             assert (ROOT / path).resolve() in SCRIPTS, f"{page_id(page)} includes {path}, which no test runs"
+
+
+# --- numbers come from the code ----------------------------------------------------------
+
+CODE_FENCE = re.compile(r"^(?P<indent>[ ]*)(```|~~~).*?^(?P=indent)(```|~~~)[ ]*$", re.M | re.S)
+MATH = re.compile(r"\\\(.*?\\\)|\\\[.*?\\\]", re.S)
+PLACEHOLDER = re.compile(r"\{\{.*?\}\}")
+COMMENT = re.compile(r"<!--.*?-->", re.S)
+DECIMAL = re.compile(r"(?<![\w.])\d[\d,]*\.\d+(?![\w.])")
+NUMBER_IN_CODE = re.compile(r"(?<![\w.])\d+\.\d+(?![\w.])")
+
+
+def prose_and_code(text):
+    """(the prose, with placeholders, comments and math taken out; the code blocks)"""
+    code = "\n".join(block.group(0) for block in CODE_FENCE.finditer(text))
+    prose = CODE_FENCE.sub("", text)
+    for pattern in (PLACEHOLDER, COMMENT, MATH):
+        prose = pattern.sub(" ", prose)
+    return prose, code
+
+
+# Exact values of the maths, not results of a run: they cannot change with a seed or a rate.
+EXACT = {
+    "0.5": "the sigmoid's output at a sum of 0: the guess of a network that knows nothing",
+    "0.25": "the sigmoid's steepest slope, and the squared error of a guess of 0.5",
+}
+
+
+def hand_typed_decimals(prose, code):
+    """Decimals in the prose that are neither filled in by the build, nor an input that the
+    page's own code shows (a learning rate the reader can see typed in a block, say), nor an
+    exact value of the maths."""
+    inputs = set(NUMBER_IN_CODE.findall(code)) | set(EXACT)
+    return sorted({number for number in DECIMAL.findall(prose) if number not in inputs})
+
+
+@pytest.mark.parametrize("page", PAGES, ids=page_id)
+def test_no_computed_decimal_is_typed_by_hand(page):
+    prose, code = prose_and_code(page.read_text(encoding="utf-8"))
+    typed = hand_typed_decimals(prose, code)
+    assert typed == [], (f"{page_id(page)} types these numbers by hand: {typed}. Put each in a "
+                         "results_*.py facts() and write {{ name:spec }} (see hooks/fill_in.py)")
+
+
+@pytest.mark.parametrize("notebook", sorted(DOCS.rglob("*.ipynb")), ids=page_id)
+def test_no_computed_decimal_is_typed_by_hand_in_a_notebook(notebook):
+    import json
+
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    code = "\n".join("".join(cell["source"]) for cell in cells if cell["cell_type"] == "code")
+    prose = "\n".join("".join(cell["source"]) for cell in cells if cell["cell_type"] == "markdown")
+    prose, _ = prose_and_code(prose)
+    typed = hand_typed_decimals(prose, code)
+    assert typed == [], (f"{page_id(notebook)}'s text types these numbers by hand: {typed}. A notebook "
+                         "is not filled in by the build: say it in words, or let a code cell print it")
+
+
+def test_the_check_for_hand_typed_decimals_can_fail():
+    prose, code = prose_and_code("The error is 0.2563, {{ x:.4f }}, \\(0.5\\), rate 0.05.\n\n"
+                                 "```python\ntrain(rate=0.05)\n```\n")
+    assert hand_typed_decimals(prose, code) == ["0.2563"]
