@@ -110,7 +110,8 @@ def report(site: Path) -> bool:
 
     median = statistics.median(sum(t.values()) for t, _ in rows.values())
     median_gzipped = statistics.median(g for _, g in rows.values())
-    print(f"\nmedian page: {kb(median)} kB (budget < {kb(MEDIAN_BUDGET)} kB): {'OVER' if median >= MEDIAN_BUDGET else 'ok'}"
+    verdict = "OVER" if median >= MEDIAN_BUDGET else "ok"
+    print(f"\nmedian page: {kb(median)} kB (budget < {kb(MEDIAN_BUDGET)} kB): {verdict}"
           f"; gzipped {kb(median_gzipped)} kB")
     ok &= median < MEDIAN_BUDGET
 

@@ -144,7 +144,7 @@ def format_fact(name, spec, facts, where):
     try:
         return format(value, spec.strip())
     except (ValueError, TypeError) as error:
-        raise PluginError(f"{where}: cannot show {{{{ {name} }}}} ({value!r}) as {spec.strip()!r}: {error}")
+        raise PluginError(f"{where}: cannot show {{{{ {name} }}}} ({value!r}) as {spec.strip()!r}: {error}") from error
 
 
 def fill_facts(markdown, facts, where):
@@ -156,7 +156,7 @@ def fill_facts(markdown, facts, where):
         elif not in_fence:
             indent = line[: len(line) - len(line.lstrip(" "))]
 
-            def replace(match):
+            def replace(match, indent=indent):
                 shown = format_fact(match["name"], match["spec"], facts, where)
                 return shown.replace("\n", "\n" + indent)  # a table keeps its place in a fold-out
 
@@ -174,7 +174,7 @@ def fill_outputs(markdown, output, where):
         line = markdown.count("\n", 0, match.start()) + 1
         printed = output(code, f"{where}, the block at line {line}").rstrip("\n")
         if not printed:
-            raise PluginError(f"{where}: the block at line {line} prints nothing, yet it is followed by {OUTPUT_MARKER}")
+            raise PluginError(f"{where}: the block at line {line} prints nothing, yet {OUTPUT_MARKER} follows it")
         shown = "\n".join((indent + row).rstrip() for row in printed.split("\n"))
         return match.group(0)[: -len(OUTPUT_MARKER)] + f"```text\n{shown}\n{indent}```"
 

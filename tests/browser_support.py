@@ -155,12 +155,13 @@ class LinkParser(HTMLParser):
             self.ids.add(attrs["id"])
         if tag == "a" and attrs.get("name"):
             self.ids.add(attrs["name"])
-        for attribute in {"a": ["href"], "link": ["href"], "img": ["src"], "script": ["src"], "source": ["src"]}.get(tag, []):
+        linking = {"a": ["href"], "link": ["href"], "img": ["src"], "script": ["src"], "source": ["src"]}
+        for attribute in linking.get(tag, []):
             if attrs.get(attribute):
                 self.links.append((f"{tag}.{attribute}", attrs[attribute]))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def parse_page(path: Path) -> LinkParser:
     parser = LinkParser()
     parser.feed(path.read_text(encoding="utf-8"))
@@ -201,13 +202,15 @@ def broken_links(site: Path, site_url: str = "") -> list[str]:
                 url_path = absolute.path
             target = target_file(site, url_path)
             if not target.is_file():
-                problems.append(f"{page}: <{where}={url!r}> names {target.relative_to(site).as_posix()}, which does not exist")
+                named = target.relative_to(site).as_posix()
+                problems.append(f"{page}: <{where}={url!r}> names {named}, which does not exist")
                 continue
             fragment = unquote(absolute.fragment)
             if not fragment or where != "a.href" or target.suffix != ".html":
                 continue  # an image's #only-dark is a hint for the theme's CSS, not an anchor
             if fragment not in parse_page(target).ids:
-                problems.append(f"{page}: <{where}={url!r}>: no element with id {fragment!r} on {target.relative_to(site).as_posix()}")
+                named = target.relative_to(site).as_posix()
+                problems.append(f"{page}: <{where}={url!r}>: no element with id {fragment!r} on {named}")
     return problems
 
 

@@ -122,8 +122,10 @@ IMAGES_JS = """() => Array.from(document.images).map(img => {
 })"""
 
 # TeX that escaped the MathML hook: its delimiters or its commands, in text outside code.
+TEX_COMMANDS = ("frac|partial|sum|prod|cdot|times|sigma|sqrt|begin|end|left|right|mathrm|mathbf|text|hat|bar|"
+                "nabla|alpha|beta|eta|theta|delta|Delta|leftarrow|rightarrow|approx|le|ge|in")
 STRAY_TEX_JS = r"""() => {
-  const tex = /\\[()\[\]]|\$\$|\\(frac|partial|sum|prod|cdot|times|sigma|sqrt|begin|end|left|right|mathrm|mathbf|text|hat|bar|nabla|alpha|beta|eta|theta|delta|Delta|leftarrow|rightarrow|approx|le|ge|in)(?![A-Za-z])/;
+  const tex = /\\[()\[\]]|\$\$|\\(""" + TEX_COMMANDS + r""")(?![A-Za-z])/;
   const skip = 'pre, code, kbd, samp, script, style, textarea, math';
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   const found = [];
@@ -376,13 +378,17 @@ def figure_state(page) -> list[str]:
              img => [img.getAttribute('src'), getComputedStyle(img).display !== 'none'])"""
     )
     scheme = {v: k for k, v in SCHEMES.items()}[page.evaluate("document.body.getAttribute('data-md-color-scheme')")]
-    problems = [f"{src}: hidden in {scheme} mode" for src, visible in shown if src.endswith(f"#only-{scheme}") and not visible]
-    return problems + [f"{src}: shown in {scheme} mode" for src, visible in shown if src.endswith("#only-" + ("dark" if scheme == "light" else "light")) and visible]
+    other = "dark" if scheme == "light" else "light"
+    problems = [f"{src}: hidden in {scheme} mode" for src, visible in shown
+                if src.endswith(f"#only-{scheme}") and not visible]
+    return problems + [f"{src}: shown in {scheme} mode" for src, visible in shown
+                       if src.endswith(f"#only-{other}") and visible]
 
 
 def toggle_palette(page, to_scheme: str):
     page.locator("form[data-md-component=palette] label:not([hidden])").click()
-    page.wait_for_function(f"() => document.body.getAttribute('data-md-color-scheme') === '{SCHEMES[to_scheme]}'", timeout=5_000)
+    wanted = SCHEMES[to_scheme]
+    page.wait_for_function(f"() => document.body.getAttribute('data-md-color-scheme') === '{wanted}'", timeout=5_000)
 
 
 def test_palette_toggle_switches_figures_and_screenshots(visits, base_url):

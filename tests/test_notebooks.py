@@ -20,6 +20,7 @@ NOTEBOOKS = sorted(DOCS.rglob("*.ipynb"))
 def test_notebook_runs_without_error(path, monkeypatch):
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(SNIPPETS), os.environ.get("PYTHONPATH", "")]))
     notebook = nbformat.read(path, as_version=4)
-    NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    resources = {"metadata": {"path": str(path.parent)}}
+    NotebookClient(notebook, timeout=120, kernel_name="python3", resources=resources).execute()
     errors = [output for cell in notebook.cells for output in cell.get("outputs", []) if output.output_type == "error"]
     assert errors == []
