@@ -1,11 +1,13 @@
 """Draw every figure of the site from `snippets/figures.py` while the site builds.
 
-Each figure is drawn twice, for the light and the dark colour scheme, as SVG. Drawing takes
-seconds, so the SVGs are kept in `.cache/figures/<key>/`, where the key is a hash of every file
-in `snippets/` and the library versions: unchanged code reuses the cached files (a rebuild
-under `mkdocs serve` stays fast), changed code draws everything afresh. No image is committed.
+Each figure is drawn twice, for the light and the dark colour scheme, as SVG, and kept in
+`.cache/figures/` under a key of its own: a hash of the module that draws it and of every
+sibling module that module imports, directly or not (the results it draws, the reference they
+use), plus the library versions. A snippet edit therefore redraws only the figures whose code
+or data could have changed, and a rebuild after a page edit draws nothing. No image is committed.
 """
 
+import ast
 import hashlib
 import importlib
 import multiprocessing
@@ -14,27 +16,43 @@ import re
 import shutil
 import sys
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import matplotlib
 import numpy
-from concurrent.futures import ProcessPoolExecutor
-from itertools import repeat
-
 from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
 CACHE = ROOT / ".cache" / "figures"
 SCHEMES = ("light", "dark")
-KEEP = 3
-DONE = "complete"  # written last, so a build stopped half-way never leaves a partial set
+KEEP = 3  # versions kept per figure: enough for builds of other versions running at once
 
 
-def code_key() -> str:
+def sibling_imports(module):
+    """The snippets/ modules that snippets/<module>.py imports by name."""
+    tree = ast.parse((SNIPPETS / f"{module}.py").read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module.split(".")[0])
+    return {name for name in names if (SNIPPETS / f"{name}.py").exists()}
+
+
+def module_key(module) -> str:
+    """A hash of the module, every sibling it needs (directly or not), and the libraries."""
+    needed, waiting = set(), [module]
+    while waiting:
+        current = waiting.pop()
+        if current not in needed:
+            needed.add(current)
+            waiting += sibling_imports(current)
     digest = hashlib.sha256(f"{matplotlib.__version__} {numpy.__version__}".encode())
-    for path in sorted(SNIPPETS.glob("*.py")):
-        digest.update(path.name.encode() + path.read_bytes())
+    for name in sorted(needed):
+        digest.update(name.encode() + (SNIPPETS / f"{name}.py").read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -49,38 +67,51 @@ def fresh_figures_module():
     return importlib.import_module("figures")
 
 
-def draw_all(folder: Path) -> None:
-    figures = fresh_figures_module()
-    # Draw into a private folder, then move it into place in one step: two builds running at
-    # once (a test and `mkdocs serve`, say) never see each other's half-drawn sets.
+def cached_svg(name, key, scheme) -> Path:
+    return CACHE / f"{name}.{key}.{scheme}.svg"
+
+
+def draw(figures, wanted):
+    """Draw the figures {name: key} into the cache, one process per core."""
     CACHE.mkdir(parents=True, exist_ok=True)
+    # Draw into a private folder, then move each file into place in one step: two builds running
+    # at once (a test and `mkdocs serve`, say) never see each other's half-drawn files.
     partial = Path(tempfile.mkdtemp(dir=CACHE, prefix=".drawing-"))
     try:
-        names = list(figures.all_figures())
-        # One process per core ("spawn": a clean interpreter, safe beside `mkdocs serve`'s
-        # threads); each draws both schemes of a figure, so they share cached computations.
+        names = sorted(wanted)
+        # "spawn": a clean interpreter, safe beside `mkdocs serve`'s threads. Each worker draws
+        # both schemes of a figure, so they share cached computations.
         workers = max(1, min(os.cpu_count() or 1, len(names)))
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            list(pool.map(figures.write_svgs, names, repeat(str(partial))))
-        (partial / DONE).touch()
-        partial.rename(folder)
-    except OSError:
-        if not (folder / DONE).exists():  # not just another build finishing first
-            raise
+            list(pool.map(figures.write_svgs, names, [str(partial)] * len(names)))
+        for name in names:
+            for scheme in SCHEMES:
+                os.replace(partial / f"{name}-{scheme}.svg", cached_svg(name, wanted[name], scheme))
     finally:
         shutil.rmtree(partial, ignore_errors=True)
 
 
+def forget_old_versions(name):
+    versions = sorted(CACHE.glob(f"{name}.*.light.svg"), key=lambda path: path.stat().st_mtime)
+    for old in versions[:-KEEP]:
+        key = old.name[len(name) + 1:].split(".")[0]
+        for scheme in SCHEMES:
+            cached_svg(name, key, scheme).unlink(missing_ok=True)
+
+
 def on_files(files, config):
-    folder = CACHE / code_key()
-    if not (folder / DONE).exists():
-        draw_all(folder)
-        # Keep the newest few sets: enough for builds of other versions that may be running.
-        sets = sorted((p for p in CACHE.iterdir() if not p.name.startswith(".")), key=lambda p: p.stat().st_mtime)
-        for old in sets[:-KEEP]:
-            shutil.rmtree(old, ignore_errors=True)
-    for svg in sorted(folder.glob("*.svg")):
-        files.append(File.generated(config, f"figures/{svg.name}", abs_src_path=str(svg)))
+    figures = fresh_figures_module()
+    keys = {name: module_key(draw_function.__module__) for name, draw_function in figures.all_figures().items()}
+    missing = {name: key for name, key in keys.items()
+               if not all(cached_svg(name, key, scheme).exists() for scheme in SCHEMES)}
+    if missing:
+        draw(figures, missing)
+        for name in missing:
+            forget_old_versions(name)
+    for name, key in sorted(keys.items()):
+        for scheme in SCHEMES:
+            files.append(File.generated(config, f"figures/{name}-{scheme}.svg",
+                                        abs_src_path=str(cached_svg(name, key, scheme))))
     return files
 
 

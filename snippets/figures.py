@@ -7,7 +7,8 @@ code, not a snippet to copy. `hooks/draw_figures.py` calls `render(name, scheme)
 This file holds the shared look (colours for the light and the dark scheme), the registry, and
 the figures of the home and reference pages. Each chapter keeps its own figures in a sibling
 module named `figures_<chapter>.py`, which registers them with `@figure("name")`.
-Run `python snippets/figures.py NAME` to write NAME-light.svg and NAME-dark.svg here.
+Run `python snippets/figures.py FOLDER [NAME ...]` to write every figure (or the ones named)
+into FOLDER, as NAME-light.svg and NAME-dark.svg.
 """
 
 import importlib
@@ -29,9 +30,12 @@ import running_example
 from training import train
 
 # Colours that read well on both Material's white and its dark slate background.
+# "background" is the page's own (Material's white and its dark slate), for labels drawn on a box.
 SCHEMES = {
-    "light": {"text": "#1f2328", "grid": "#d0d7de", "lines": ["#3557c5", "#c4540a", "#1a7f37", "#b42318"]},
-    "dark": {"text": "#e6edf3", "grid": "#3d444d", "lines": ["#8aa8ff", "#f5a55a", "#56d364", "#ff8e82"]},
+    "light": {"text": "#1f2328", "grid": "#d0d7de", "background": "#ffffff",
+              "lines": ["#3557c5", "#c4540a", "#1a7f37", "#b42318"]},
+    "dark": {"text": "#e6edf3", "grid": "#3d444d", "background": "#1e2029",
+             "lines": ["#8aa8ff", "#f5a55a", "#56d364", "#ff8e82"]},
 }
 
 FIGURES = {}
@@ -168,7 +172,17 @@ def two_moons(colours):
     return fig
 
 
+def main(arguments):
+    if not arguments or arguments[0].startswith("-"):
+        sys.exit("usage: python snippets/figures.py FOLDER [NAME ...]: draws every figure (or those named) into FOLDER")
+    folder, names = Path(arguments[0]), arguments[1:] or sorted(all_figures())
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        write_svgs(name, folder)
+        print(f"wrote {folder / name}-light.svg and -dark.svg")
+
+
 if __name__ == "__main__":
-    for name in sys.argv[1:] or sorted(all_figures()):
-        write_svgs(name, ".")
-        print(f"wrote {name}-light.svg and {name}-dark.svg")
+    # Run as a script this file is "__main__", while the chapters' figures_*.py register with the
+    # module "figures": use that one, so every figure is found.
+    importlib.import_module("figures").main(sys.argv[1:])

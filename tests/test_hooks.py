@@ -76,15 +76,41 @@ def test_notebook_pages_lose_cdn_scripts_and_unused_css_and_get_a_download_butto
     assert notebooks.on_post_page(html, page=FakePage()) == html  # other pages are left alone
 
 
-def test_figure_cache_key_follows_the_code(tmp_path, monkeypatch):
-    import draw_figures as figures_hook
+def test_a_figure_is_redrawn_only_when_its_code_or_data_changes(tmp_path, monkeypatch):
+    import draw_figures
 
-    monkeypatch.setattr(figures_hook, "SNIPPETS", tmp_path)
+    monkeypatch.setattr(draw_figures, "SNIPPETS", tmp_path)
+    (tmp_path / "figures_a.py").write_text("import numpy\nfrom results_a import X\n")
+    (tmp_path / "results_a.py").write_text("import network\nX = 1\n")
     (tmp_path / "network.py").write_text("A = 1\n")
-    first = figures_hook.code_key()
-    assert figures_hook.code_key() == first  # unchanged code: the cached figures are reused
+    (tmp_path / "figures_b.py").write_text("B = 1\n")
+    first = draw_figures.module_key("figures_a")
+    assert draw_figures.module_key("figures_a") == first  # unchanged code: the cached figure is used
+    (tmp_path / "figures_b.py").write_text("B = 2\n")
+    assert draw_figures.module_key("figures_a") == first  # another chapter's figures changed
     (tmp_path / "network.py").write_text("A = 2\n")
-    assert figures_hook.code_key() != first  # changed code: everything is drawn again
+    assert draw_figures.module_key("figures_a") != first  # code it draws from, two imports away
+
+
+def test_figures_script_draws_every_figure_into_the_folder_it_is_given(tmp_path):
+    import subprocess
+
+    import figures
+
+    every = figures.all_figures()
+    assert len(every) > 10 and "activations" in every
+    # One of figures.py's own and one a chapter registers: run as a script, figures.py is
+    # "__main__", and it must still find the figures the chapters register with "figures".
+    names = ["activations", next(name for name, draw in sorted(every.items()) if draw.__module__ != "figures")]
+    script = ROOT / "snippets" / "figures.py"
+    result = subprocess.run([sys.executable, str(script), str(tmp_path / "out"), *names],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    drawn = sorted(path.name for path in (tmp_path / "out").iterdir())
+    assert drawn == sorted(f"{name}-{scheme}.svg" for name in names for scheme in ("light", "dark"))
+    assert [path.name for path in tmp_path.iterdir()] == ["out"]  # nothing in the current folder
+    result = subprocess.run([sys.executable, str(script)], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode != 0 and "usage: python snippets/figures.py FOLDER" in result.stderr
 
 
 # --- fill_in: computed numbers and printed outputs go into the pages at build ---------------
