@@ -69,3 +69,19 @@ def test_math_is_rendered_to_mathml(site):
     for page in pages(site):
         html = page.read_text(encoding="utf-8")
         assert 'class="arithmatex"' not in html, f"{page.relative_to(site)} has unrendered math"
+
+
+def built_page(site, source):
+    page = source.relative_to(DOCS).with_suffix("")
+    return site / page.parent / ("index.html" if page.name == "index" else f"{page.name}/index.html")
+
+
+def test_every_marker_is_filled_in(site):
+    for source in DOCS.rglob("*.md"):
+        markdown = source.read_text(encoding="utf-8")
+        html = built_page(site, source).read_text(encoding="utf-8")
+        assert "{{" not in re.sub(r"<code.*?</code>", "", html, flags=re.S), f"{source}: a marker was left"
+        assert "&lt;!-- output --&gt;" not in html and "<!-- output -->" not in html
+        # Each output marker became a block of printed text (Material marks it language-text).
+        outputs = markdown.count("<!-- output -->")
+        assert html.count('class="language-text highlight"') >= outputs, f"{source}: an output is missing"
