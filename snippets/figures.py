@@ -27,7 +27,6 @@ import activations
 import datasets
 import descent
 import running_example
-from training import train
 
 # Colours that read well on both Material's white and its dark slate background.
 # "background" is the page's own (Material's white and its dark slate), for labels drawn on a box.
@@ -110,11 +109,7 @@ def write_svgs(name, folder):
 
 @figure("running-example-error")
 def running_example_error(colours):
-    network = running_example.make_network()
-    inputs, targets = running_example.data()
-    history = train(
-        network, inputs, targets, running_example.LEARNING_RATE, running_example.EPOCHS, loss=running_example.LOSS
-    )
+    _, history = running_example.trained()
     fig, ax = plt.subplots(figsize=(6.4, 3.4))
     ax.plot(np.arange(len(history.losses)), history.losses, linewidth=2)
     ax.set_xlabel("training step (epoch)")

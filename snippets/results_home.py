@@ -1,0 +1,119 @@
+"""The results of the pages outside the chapters: the home page (docs/index.md) and the
+reference page (docs/reference/snippets.md).
+
+numpy only. Each result is computed once (cached) and shared by the pages (through facts(),
+which hooks/fill_in.py fills in), the figures (figures.py) and the tests, so a figure and the
+sentence under it always come from the same run. The running example itself is trained in one
+place, running_example.trained(); its own facts (error before and after, guesses, rate, epochs)
+are in facts.py.
+"""
+
+from functools import cache
+
+import numpy as np
+
+import datasets
+import running_example
+import unlucky_starts
+from activations import sigmoid, sigmoid_slope
+from gradient_check import gradient_check
+from network import Network
+from training import train
+
+# --- the home page: the shape of the running example's error curve ---------------------------
+
+# The curve's "flat start" lasts until the error has fallen by this share of its whole fall;
+# its "fast drop" lasts from there until the error has fallen by DROP_END of it.
+FLAT_END = 0.1
+DROP_END = 0.9
+ROUND_TO = 50  # the page says "about 650 steps": step counts are rounded to this
+
+
+@cache
+def flat_start_and_drop():
+    """(steps of the flat start, steps of the fast drop) of the running example's error curve."""
+    _, history = running_example.trained()
+    losses = history.losses
+    fall = losses[0] - losses[-1]
+    flat_end = int(np.argmax(losses <= losses[0] - FLAT_END * fall))
+    drop_end = int(np.argmax(losses <= losses[0] - DROP_END * fall))
+    return flat_end, drop_end - flat_end
+
+
+def about(steps):
+    """A step count rounded to ROUND_TO, never to 0."""
+    return max(ROUND_TO, ROUND_TO * round(steps / ROUND_TO))
+
+
+# --- the reference page, training.py: three learning rates on the running example -----------
+
+# The page's code block types these two (its middle rate is running_example.LEARNING_RATE).
+SMALL_RATE = 0.1
+HUGE_RATE = 1000.0
+
+
+@cache
+def training_runs():
+    """{learning rate: (trained network, History)} for the running example at SMALL_RATE, its
+    own rate and HUGE_RATE, each trained for running_example.EPOCHS."""
+    inputs, targets = running_example.data()
+    runs = {running_example.LEARNING_RATE: running_example.trained()}
+    for rate in (SMALL_RATE, HUGE_RATE):
+        network = running_example.make_network()
+        history = train(network, inputs, targets, rate, running_example.EPOCHS, loss=running_example.LOSS)
+        runs[rate] = (network, history)
+    return runs
+
+
+def sigmoid_slopes(network, inputs):
+    """Every neuron's slope a(1 - a) on every example: one array per layer (all sigmoid)."""
+    network.forward(inputs)
+    return [output * (1.0 - output) for output in network.layer_outputs]
+
+
+# --- the reference page, gradient_check.py: a right backward pass and a classic slip ---------
+
+# The network the page's code block checks.
+CHECKED_SIZES = [2, 4, 3, 1]
+CHECKED_ACTIVATIONS = ["relu", "tanh", "sigmoid"]
+CHECKED_SEED = 1
+CHECKED_LOSS = "cross_entropy"
+
+
+def checked_network():
+    return Network(CHECKED_SIZES, CHECKED_ACTIVATIONS, seed=CHECKED_SEED)
+
+
+@cache
+def gradient_checks():
+    """{"right": ..., "slope at the output": ...}: the gradient check's largest relative error
+    for the page's network, as written and with a classic slip in its output neuron: the
+    sigmoid's slope taken at the neuron's output a instead of at its sum z (so the backward
+    pass uses sigmoid(a) (1 - sigmoid(a)) where it needs a (1 - a))."""
+    inputs, targets = running_example.data()
+    right = gradient_check(checked_network(), inputs, targets, loss=CHECKED_LOSS)
+    slipped = checked_network()
+    slipped._activation_functions[-1] = (sigmoid, lambda z, value=None: sigmoid_slope(sigmoid(z)))
+    wrong = gradient_check(slipped, inputs, targets, loss=CHECKED_LOSS)
+    return {"right": right, "slope at the output": wrong}
+
+
+def facts():
+    flat, drop = flat_start_and_drop()
+    return {
+        "home.flat_steps": about(flat),
+        "home.drop_steps": about(drop),
+        "reference.moons_points": len(datasets.two_moons()[0]),
+        "reference.unlucky_starts": unlucky_starts.SEEDS,
+        "reference.slipped_check": gradient_checks()["slope at the output"],
+    }
+
+
+if __name__ == "__main__":
+    flat, drop = flat_start_and_drop()
+    print(f"the running example's error: flat for {flat} steps, then most of its fall in {drop}")
+    for rate, (_, history) in training_runs().items():
+        print(f"learning rate {rate:>6}: error {history.losses[0]:.4f} -> {history.losses[-1]:.4f}")
+    print(f"gradient check with a slip in the output's slope: {gradient_checks()['slope at the output']:.2f}")
+    for name, value in facts().items():
+        print(f"{name} = {value!r}")
