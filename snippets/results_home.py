@@ -13,6 +13,7 @@ from functools import cache
 import numpy as np
 
 import datasets
+import descent
 import running_example
 import unlucky_starts
 from activations import sigmoid, sigmoid_slope
@@ -43,6 +44,20 @@ def flat_start_and_drop():
 def about(steps):
     """A step count rounded to ROUND_TO, never to 0."""
     return max(ROUND_TO, ROUND_TO * round(steps / ROUND_TO))
+
+
+# --- the reference page, descent.py: the walk in the valley that its figure and block show ----
+
+# The figure "valley-descent" (figures.py) and the page's code block both take this walk.
+VALLEY_START = (-2.5, 2.0)
+VALLEY_RATE = 0.08
+VALLEY_STEPS = 40
+
+
+@cache
+def valley_walk():
+    """Every point of the walk downhill in descent.valley, from VALLEY_START: shape (steps + 1, 2)."""
+    return descent.descend(descent.valley_slope, list(VALLEY_START), VALLEY_RATE, VALLEY_STEPS)
 
 
 # --- the reference page, training.py: three learning rates on the running example -----------

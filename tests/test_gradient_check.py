@@ -7,15 +7,16 @@ import numpy as np
 import pytest
 
 import activations
+import running_example
+from datasets import xor
 from gradient_check import FLOOR, gradient_check, numerical_gradients, relative_error
 from network import Network
 
-XOR_INPUTS = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
-XOR_TARGETS = np.array([[0.0], [1.0], [1.0], [0.0]])
+XOR_INPUTS, XOR_TARGETS = xor()
 
 
 def test_numerical_gradients_match_backward_on_the_running_example():
-    network = Network([2, 2, 1], "sigmoid", seed=0)
+    network = running_example.make_network()
     _, weight_gradients, bias_gradients = network.gradients(XOR_INPUTS, XOR_TARGETS)
     numerical_weights, numerical_biases = numerical_gradients(network, XOR_INPUTS, XOR_TARGETS)
     for analytic, numerical in zip(weight_gradients + bias_gradients, numerical_weights + numerical_biases):
@@ -34,7 +35,7 @@ def test_every_parameter_is_put_back_exactly():
 def test_a_plain_central_difference_is_close_too():
     # The estimate is the textbook (L(p + h) - L(p - h)) / 2h, sharpened; a single
     # central difference by hand agrees with it to many digits.
-    network = Network([2, 2, 1], "sigmoid", seed=0)
+    network = running_example.make_network()
     weights = network.weights[0]
     original = weights[1, 0]
     weights[1, 0] = original + 1e-5

@@ -5,6 +5,7 @@ import re
 import numpy as np
 import pytest
 
+import running_example
 from datasets import regression_1d, two_moons, xor
 from network import Network
 from training import History, train, train_step
@@ -15,9 +16,8 @@ def xor_network(seed=0):
 
 
 def test_training_lowers_the_loss_and_learns_xor():
-    inputs, targets = xor()
-    network = xor_network()
-    history = train(network, inputs, targets, learning_rate=2.0, epochs=2000)
+    network, history = running_example.trained()  # train() with the running example's settings
+    inputs, targets = running_example.data()
     assert history.losses[-1] < 0.01 < history.losses[0]
     assert np.all(np.abs(network.forward(inputs) - targets) < 0.2)
 
