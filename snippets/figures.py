@@ -26,6 +26,7 @@ import numpy as np
 import activations
 import datasets
 import descent
+import results_home
 import running_example
 
 # Colours that read well on both Material's white and its dark slate background.
@@ -142,7 +143,7 @@ def valley_descent(colours):
     grid = np.linspace(-3, 3, 121)
     x, y = np.meshgrid(grid, grid)
     heights = descent.valley(np.array([x, y]))
-    path = descent.descend(descent.valley_slope, [-2.5, 2.0], learning_rate=0.08, steps=40)
+    path = results_home.valley_walk()
     fig, ax = plt.subplots(figsize=(5, 4.2))
     ax.contour(x, y, heights, levels=15, colors=colours["grid"], linewidths=1)
     ax.plot(path[:, 0], path[:, 1], marker="o", markersize=3, linewidth=1.5, color=colours["lines"][1])
@@ -163,7 +164,7 @@ def two_moons(colours):
         ax.scatter(inputs[chosen, 0], inputs[chosen, 1], s=14, marker=marker, label=f"class {label}")
     ax.set_aspect("equal")
     ax.legend(loc="upper right")
-    ax.set_title("Two moons: 200 points, two classes")
+    ax.set_title(f"Two moons: {len(inputs)} points, two classes")
     return fig
 
 
