@@ -1,83 +1,29 @@
 """The figures of chapter 2, "Why an activation?" (docs/activations/).
 
-Each expensive computation (training a network) is cached with lru_cache, so the light and
-the dark variant of a figure, and the chapter's tests, share one run.
+Figures only draw: every trained network and measurement comes from results_activations.py,
+so a figure and the sentence under it come from the same run.
 """
-
-from functools import lru_cache
 
 import matplotlib.pyplot as plt
 import numpy as np
 
 import datasets
 import running_example
-import vanishing
 from activations import sigmoid, sigmoid_slope
 from figures import activation_colour, figure
-from linear_limits import accuracy, decision_map
-from network import Network
-from training import train
+from linear_limits import decision_map
+from results_activations import (
+    DEEPEST,
+    DEPTHS,
+    best_random_line,
+    blame_measurements,
+    curves,
+    moons_models,
+    output_right,
+    regression_fits,
+)
 
 MOONS_RANGE = ((-1.5, 2.5), (-1.0, 1.5))
-
-# The networks trained on two moons (the settings the pages quote).
-MOONS_MODELS = {
-    "one layer": dict(sizes=[2, 1], activations="sigmoid", learning_rate=2.0, epochs=500),
-    "three layers, no activation": dict(
-        sizes=[2, 8, 8, 1], activations=["identity", "identity", "sigmoid"], learning_rate=0.5, epochs=300
-    ),
-    "a hidden layer of 8 sigmoids": dict(sizes=[2, 8, 1], activations="sigmoid", learning_rate=4.0, epochs=1500),
-}
-DEPTHS = range(1, 11)  # numbers of hidden layers for the blame measurement
-DEEPEST = DEPTHS[-1]
-REGRESSION = dict(sizes=[1, 16, 1], hidden="tanh", learning_rate=0.1, epochs=1000)
-
-@lru_cache(maxsize=None)
-def trained_running_example():
-    network = running_example.make_network()
-    inputs, targets = running_example.data()
-    train(network, inputs, targets, running_example.LEARNING_RATE, running_example.EPOCHS, loss=running_example.LOSS)
-    return network
-
-
-@lru_cache(maxsize=None)
-def moons_models():
-    """{name: (trained network, accuracy)} for the three MOONS_MODELS."""
-    inputs, targets = datasets.two_moons()
-    result = {}
-    for name, settings in MOONS_MODELS.items():
-        network = Network(settings["sizes"], settings["activations"], seed=0)
-        train(network, inputs, targets, settings["learning_rate"], settings["epochs"], loss="cross_entropy")
-        result[name] = (network, accuracy(network, inputs, targets))
-    return result
-
-
-@lru_cache(maxsize=None)
-def blame_measurements():
-    """{activation: (shares per layer at the deepest depth, first-layer share per depth)}."""
-    result = {}
-    for activation in vanishing.HIDDEN_ACTIVATIONS:
-        deepest = vanishing.blame_sizes(activation, DEEPEST)
-        first = [vanishing.blame_sizes(activation, depth)[0] for depth in DEPTHS]
-        result[activation] = (deepest, np.array(first))
-    return result
-
-
-@lru_cache(maxsize=None)
-def curves():
-    return vanishing.training_curves()
-
-
-@lru_cache(maxsize=None)
-def regression_fits():
-    """{output activation: (trained network, final mean squared error)} on regression_1d."""
-    inputs, targets = datasets.regression_1d()
-    fits = {}
-    for output in ("identity", "sigmoid"):
-        network = Network(REGRESSION["sizes"], [REGRESSION["hidden"], output], seed=0)
-        history = train(network, inputs, targets, REGRESSION["learning_rate"], REGRESSION["epochs"])
-        fits[output] = (network, float(history.losses[-1]))
-    return fits
 
 
 def _regions(ax, network, x_range, y_range, colours, steps=41):
@@ -95,15 +41,18 @@ def _points(ax, inputs, targets, size=14):
 
 @figure("xor-hidden-lines")
 def xor_hidden_lines(colours):
-    network = trained_running_example()
+    network, _ = running_example.trained()
     inputs, targets = running_example.data()
     fig, axes = plt.subplots(1, 3, figsize=(10, 3.9), sharey=True)
     x = np.linspace(-0.5, 1.5, 2)
-    # Left: one straight line, the best any line can do: 3 of the 4 points.
-    axes[0].fill_between(x, 0.5 - x, 1.5, color=colours["lines"][1], alpha=0.22, linewidth=0)
-    axes[0].fill_between(x, -0.5, 0.5 - x, color=colours["lines"][0], alpha=0.22, linewidth=0)
-    axes[0].plot(x, 0.5 - x, color=colours["text"], linewidth=1.5)
-    axes[0].set_title("one straight line: 3 of 4 right", fontsize=11)
+    # Left: the best of the page's random straight lines, shaded by the answer on each side.
+    (w1, w2), b, right = best_random_line()
+    border = -(w1 * x + b) / w2
+    above_says_yes = w2 > 0
+    axes[0].fill_between(x, border, 1.5, color=colours["lines"][int(above_says_yes)], alpha=0.22, linewidth=0)
+    axes[0].fill_between(x, -0.5, border, color=colours["lines"][int(not above_says_yes)], alpha=0.22, linewidth=0)
+    axes[0].plot(x, border, color=colours["text"], linewidth=1.5)
+    axes[0].set_title(f"one straight line: {right} of {len(targets)} right", fontsize=11)
     # Middle: the running example's two hidden neurons, each with its own straight line
     # (where its sum is 0). They get their own panel so they do not hide the border.
     (w1, w2), b = network.weights[0], network.biases[0]
@@ -114,7 +63,7 @@ def xor_hidden_lines(colours):
     axes[1].legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2)
     # Right: the output neuron's answer, "yes" outside the band between the two lines.
     _regions(axes[2], network, (-0.5, 1.5), (-0.5, 1.5), colours)
-    axes[2].set_title("the output: 4 of 4 right", fontsize=11)
+    axes[2].set_title(f"the output: {output_right()} of {len(targets)} right", fontsize=11)
     for ax in axes:
         _points(ax, inputs, targets, size=70)
         ax.set_xlim(-0.5, 1.5)

@@ -68,21 +68,20 @@ def blame_sizes(activation, n_hidden_layers, width=16, seeds=range(10), weight_s
     return totals / totals[-1]
 
 
-def training_curves(activations=("identity",) + HIDDEN_ACTIVATIONS, n_hidden_layers=4,
-                    width=8, learning_rate=0.3, epochs=600, seed=0):
+def train_each_activation(activations=("identity",) + HIDDEN_ACTIVATIONS, n_hidden_layers=4,
+                          width=8, learning_rate=0.3, epochs=600, seed=0):
     """Trains the same network on two moons once per hidden activation.
 
     Every run starts from the same seed, with the same data, learning rate and number of
-    epochs; only the hidden activation differs. Returns {activation: losses}, the
-    cross-entropy loss before training and after every epoch.
+    epochs; only the hidden activation differs. Returns {activation: (trained network,
+    History)}; History.losses holds the cross-entropy before training and after every epoch.
     """
     inputs, targets = two_moons()
-    curves = {}
+    runs = {}
     for activation in activations:
         network = deep_network(activation, n_hidden_layers, width, seed)
-        history = train(network, inputs, targets, learning_rate, epochs, loss="cross_entropy")
-        curves[activation] = history.losses
-    return curves
+        runs[activation] = network, train(network, inputs, targets, learning_rate, epochs, loss="cross_entropy")
+    return runs
 
 
 if __name__ == "__main__":
@@ -91,5 +90,5 @@ if __name__ == "__main__":
         share = blame_sizes(activation, 10)[0]
         print(f"  {activation:8} {share:.7f}")
     print("Loss after 300 epochs, 4 hidden layers of 8 neurons, two moons:")
-    for activation, losses in training_curves(epochs=300).items():
-        print(f"  {activation:8} {losses[-1]:.3f}")
+    for activation, (_, history) in train_each_activation(epochs=300).items():
+        print(f"  {activation:8} {history.losses[-1]:.3f}")

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from vanishing import HIDDEN_ACTIVATIONS, blame_sizes, deep_network, training_curves
+from vanishing import HIDDEN_ACTIVATIONS, blame_sizes, deep_network, train_each_activation
 
 
 def test_deep_network_layout():
@@ -74,11 +74,12 @@ def test_training_curves_start_from_the_same_weights():
             np.testing.assert_array_equal(mine, theirs)
 
 
-def test_training_curves_are_reproducible():
-    curves = training_curves(activations=("sigmoid", "tanh"), epochs=3)
-    assert list(curves) == ["sigmoid", "tanh"]
-    assert all(len(losses) == 4 for losses in curves.values())
+def test_each_activation_is_trained_from_the_same_start_and_reproducibly():
+    runs = train_each_activation(activations=("sigmoid", "tanh"), epochs=3)
+    assert list(runs) == ["sigmoid", "tanh"]
+    assert all(len(history.losses) == 4 for _, history in runs.values())
+    assert [network.activation_names[0] for network, _ in runs.values()] == ["sigmoid", "tanh"]
     # Every run is seeded, so the curves are the same every time.
-    again = training_curves(activations=("sigmoid", "tanh"), epochs=3)
-    for name in curves:
-        np.testing.assert_array_equal(curves[name], again[name])
+    again = train_each_activation(activations=("sigmoid", "tanh"), epochs=3)
+    for name in runs:
+        np.testing.assert_array_equal(runs[name][1].losses, again[name][1].losses)
