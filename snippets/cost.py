@@ -5,21 +5,20 @@ the network forward again, and watching the loss. That takes one forward pass pe
 (plus one to know the loss before any nudge). Backpropagation gets every one of those slopes
 from one forward pass and one backward pass, however many parameters there are.
 
-This module counts the forward passes each way and times them, for networks of growing size.
+This module counts the work each way, for networks of growing size: the forward passes, and
+the multiply-adds inside them. Counts are the same on every machine; times are not (the
+project's benchmarks/speed.py times the passes on yours).
 """
-
-import time
 
 import numpy as np
 
-from datasets import two_moons
 from losses import get_loss
 from network import Network
 
-# The networks measured: 2 inputs, two hidden layers of `width` sigmoid neurons, 1 output.
+# The networks counted: 2 inputs, two hidden layers of `width` sigmoid neurons, 1 output.
 # Width 2 has 15 weights and biases; width 100 has 10,501.
 WIDTHS = (2, 5, 10, 30, 100)
-N_EXAMPLES = 16  # a small batch keeps the slow way fast enough to run while the site builds
+N_EXAMPLES = 16  # the batch each pass works on: every multiply-add count grows in step with it
 NUDGE = 1e-6  # how far each parameter is pushed by guess-and-check
 
 
@@ -29,7 +28,7 @@ def count_parameters(network):
 
 
 def network_of_width(width, seed=0):
-    """The network measured for one width: sizes [2, width, width, 1], all sigmoid."""
+    """The network counted for one width: sizes [2, width, width, 1], all sigmoid."""
     if isinstance(width, bool) or not isinstance(width, (int, np.integer)):
         raise TypeError(f"width must be a whole number, got {width!r}")
     if width < 1:
@@ -77,72 +76,77 @@ def backprop_every_parameter(network, inputs, targets, loss="mse"):
     return slopes, 1, 1
 
 
-def _fastest_time(run, repeats):
-    # The fastest of several runs is the least disturbed by whatever else the machine does.
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
+def multiply_adds(network, n_examples):
+    """(forward, backward): the multiply-adds in one forward and one backward pass of a batch.
+
+    A multiply-add is one multiplication and one addition, like `sum += input * weight`.
+    Nearly all the work of a pass is made of them, and their number follows from the layer
+    sizes alone, so it is the same on every machine (a time is not). Per example:
+
+    - forward: each weight multiplies its input once, and the product is added to a sum;
+    - backward: each weight's slope is its input times the blame at its neuron (one
+      multiply-add per weight), and each layer but the first sends its blame back along
+      every weight (one more per weight); the inputs need no blame, so the first layer
+      skips that.
+
+    Left out: adding the biases and the sigmoid and its slope, one step per neuron rather
+    than per weight, which are small next to these in all but the tiniest networks.
+    """
+    if not isinstance(network, Network):
+        raise TypeError(f"network must be a Network, got {type(network).__name__}")
+    if isinstance(n_examples, bool) or not isinstance(n_examples, (int, np.integer)) or n_examples < 1:
+        raise ValueError(f"n_examples must be a whole number of 1 or more, got {n_examples!r}")
+    per_layer = [weights.size for weights in network.weights]  # inputs x neurons, per example
+    forward = n_examples * sum(per_layer)
+    slopes = n_examples * sum(per_layer)
+    blame_sent_back = n_examples * sum(per_layer[1:])
+    return int(forward), int(slopes + blame_sent_back)
 
 
-def measure(widths=WIDTHS, n_examples=N_EXAMPLES, repeats=20):
-    """Counts and times both ways for each width; returns one dict per network.
+def count_work(widths=WIDTHS, n_examples=N_EXAMPLES):
+    """What one full gradient costs each way, counted, for each width; one dict per network.
 
-    Each dict holds: parameters, nudge_passes (forward passes for guess-and-check),
-    nudge_seconds, forward_seconds (one forward pass and the loss) and backprop_seconds
-    (one forward pass, the loss and one backward pass). Times depend on the machine;
-    the counts do not.
+    Each dict holds: width, examples (the batch), parameters, nudge_passes (forward passes for guess-and-check),
+    forward_multiply_adds and backward_multiply_adds (one pass each), nudge_multiply_adds
+    (every forward pass of guess-and-check) and backprop_multiply_adds (one forward and one
+    backward pass). Counts, not times: the same on every machine.
     """
     if len(widths) == 0:
         raise ValueError("widths is empty: give at least one hidden-layer width, like (2, 10)")
-    inputs, targets = two_moons(n_examples, seed=0)
-    loss_function, loss_slope = get_loss("mse")
     rows = []
     for width in widths:
         network = network_of_width(width)
-
-        def forward_only():
-            return loss_function(network._forward(inputs), targets)
-
-        def forward_and_backward():
-            outputs = network._forward(inputs)
-            network._backward(loss_slope(outputs, targets))
-            return loss_function(outputs, targets)
-
-        start = time.perf_counter()
-        _, nudge_passes = nudge_every_parameter(network, inputs, targets)
-        nudge_seconds = time.perf_counter() - start
-        if nudge_passes < 2000:  # small networks are quick: time them twice more, keep the fastest
-            nudge_seconds = min(nudge_seconds, _fastest_time(
-                lambda: nudge_every_parameter(network, inputs, targets), 2))
+        parameters = count_parameters(network)
+        forward, backward = multiply_adds(network, n_examples)
         rows.append({
-            "parameters": count_parameters(network),
-            "nudge_passes": nudge_passes,
-            "nudge_seconds": nudge_seconds,
-            "forward_seconds": _fastest_time(forward_only, repeats),
-            "backprop_seconds": _fastest_time(forward_and_backward, repeats),
+            "width": int(width),
+            "examples": int(n_examples),
+            "parameters": parameters,
+            "nudge_passes": parameters + 1,
+            "forward_multiply_adds": forward,
+            "backward_multiply_adds": backward,
+            "nudge_multiply_adds": (parameters + 1) * forward,
+            "backprop_multiply_adds": forward + backward,
         })
     return rows
 
 
 def counts_table(widths=WIDTHS):
-    """A Markdown table of the exact counts (no timing): passes needed for one gradient."""
+    """A Markdown table of the exact counts: the passes needed for one full gradient."""
     lines = [
         "| weights and biases | forward passes to nudge each one | passes with backpropagation |",
         "| ---: | ---: | :---: |",
     ]
-    for width in widths:
-        parameters = count_parameters(network_of_width(width))
-        lines.append(f"| {parameters:,} | {parameters + 1:,} | 1 forward + 1 backward |")
+    for row in count_work(widths):
+        lines.append(f"| {row['parameters']:,} | {row['nudge_passes']:,} | 1 forward + 1 backward |")
     return "\n".join(lines)
 
 
 if __name__ == "__main__":
     print(counts_table())
     print()
-    print("measured on this machine (seconds for one full gradient):")
-    for row in measure(widths=(2, 10, 30)):
-        print(f"{row['parameters']:>6} parameters: nudging {row['nudge_seconds']:.4f} s, "
-              f"backpropagation {row['backprop_seconds']:.5f} s")
+    print(f"multiply-adds for one full gradient, on a batch of {N_EXAMPLES} examples:")
+    for row in count_work():
+        in_passes = row["backprop_multiply_adds"] / row["forward_multiply_adds"]
+        print(f"{row['parameters']:>6,} parameters: nudging {row['nudge_multiply_adds']:>13,}, "
+              f"backpropagation {row['backprop_multiply_adds']:>9,} ({in_passes:.2f} forward passes)")

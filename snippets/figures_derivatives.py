@@ -1,101 +1,22 @@
 """The figures of chapter 1, "Why a neural network needs derivatives" (docs/derivatives/).
 
-Each figure is registered with @figure and drawn from the reference implementation while the
-site builds. The data behind a figure is computed once (lru_cache) and shared by the light
-and the dark variant.
+Each figure is registered with @figure and drawn while the site builds. Figures only draw:
+every result comes from results_derivatives.py (computed once, cached), which the pages
+and the tests share, so a figure and the sentence under it come from the same run.
 """
-
-from functools import lru_cache
 
 import matplotlib.pyplot as plt
 from matplotlib.ticker import FuncFormatter, LogLocator, NullLocator
 import numpy as np
 
-import cost
 import descent
-import running_example
-import walkthrough
-from results_derivatives import LEARNING_RATES, VALLEY_STEPS, valley_paths
 from figures import figure
+from results_derivatives import (LEARNING_RATES, ONE_WEIGHT_RANGE, PASSES_BOUND, VALLEY_STEPS, blame_totals,
+                                 cost_in_forward_passes, cost_rows, landscape, landscape_lowest, one_weight_curve,
+                                 step, valley_paths)
 
-# The weight the slope page follows: the line from hidden neuron h2 to the output.
-ONE_WEIGHT = (1, 1, 0)  # (layer, row, column) in network.weights
-ONE_WEIGHT_RANGE = (-6.0, 6.0)
-TANGENT_POINTS = (-3.5, 4.0)  # tangent lines here, and where the weight starts
-LABEL_OFFSETS = ((10, 6), (10, -16), (-10, 6))  # where each tangent's label goes, in points
-# The landscape of two weights: h1 -> out (across) and h2 -> out (up).
-LANDSCAPE_RANGE = (-8.0, 8.0)
-
-BACKPROP_LIMIT = 5  # the backward pass and the forward pass together stay under this many forward passes
-
-
-# --- data ---------------------------------------------------------------------------------
-
-
-def _loss_with(network, inputs, targets, settings):
-    """The loss with some weights set to new values ({(layer, row, column): value})."""
-    saved = {key: network.weights[key[0]][key[1:]] for key in settings}
-    try:
-        for (layer, row, column), value in settings.items():
-            network.weights[layer][row, column] = value
-        return network.loss(inputs, targets, running_example.LOSS)
-    finally:
-        for (layer, row, column), value in saved.items():
-            network.weights[layer][row, column] = value
-
-
-def _slope_with(network, inputs, targets, settings):
-    """The gradient of the loss for the weights named in settings, at those settings."""
-    saved = {key: network.weights[key[0]][key[1:]] for key in settings}
-    try:
-        for (layer, row, column), value in settings.items():
-            network.weights[layer][row, column] = value
-        _, weight_gradients, _ = network.gradients(inputs, targets, running_example.LOSS)
-        return [weight_gradients[layer][row, column] for layer, row, column in settings]
-    finally:
-        for (layer, row, column), value in saved.items():
-            network.weights[layer][row, column] = value
-
-
-@lru_cache(maxsize=None)
-def one_weight_curve():
-    """(values, losses, tangents): the error as the weight h2 -> out moves, other knobs still.
-
-    tangents holds (value, loss, slope) at each of TANGENT_POINTS and at the weight's start.
-    """
-    network = running_example.make_network()
-    inputs, targets = running_example.data()
-    values = np.linspace(*ONE_WEIGHT_RANGE, 121)
-    losses = np.array([_loss_with(network, inputs, targets, {ONE_WEIGHT: v}) for v in values])
-    start = network.weights[ONE_WEIGHT[0]][ONE_WEIGHT[1:]]
-    tangents = []
-    for value in sorted(TANGENT_POINTS + (start,)):
-        loss = _loss_with(network, inputs, targets, {ONE_WEIGHT: value})
-        (slope,) = _slope_with(network, inputs, targets, {ONE_WEIGHT: value})
-        tangents.append((value, loss, slope))
-    return values, losses, tangents
-
-
-@lru_cache(maxsize=None)
-def landscape():
-    """(grid, losses, arrow_grid, gradients, start) for the weights h1 -> out and h2 -> out."""
-    network = running_example.make_network()
-    inputs, targets = running_example.data()
-    first, second = (1, 0, 0), (1, 1, 0)
-    grid = np.linspace(*LANDSCAPE_RANGE, 41)
-    losses = np.array([[_loss_with(network, inputs, targets, {first: a, second: b})
-                        for a in grid] for b in grid])
-    arrow_grid = np.linspace(LANDSCAPE_RANGE[0] + 1, LANDSCAPE_RANGE[1] - 1, 8)
-    gradients = np.array([[_slope_with(network, inputs, targets, {first: a, second: b})
-                           for a in arrow_grid] for b in arrow_grid])
-    start = (network.weights[1][0, 0], network.weights[1][1, 0])
-    return grid, losses, arrow_grid, gradients, start
-
-
-@lru_cache(maxsize=None)
-def cost_measurements():
-    """The counts and times of cost.measure(), taken once per build."""
-    return cost.measure()
+# Where each tangent's label goes on the one-weight chart, in points (left, start, right).
+LABEL_OFFSETS = ((10, 6), (10, -16), (-10, 6))
 
 
 # --- figures ------------------------------------------------------------------------------
@@ -103,23 +24,23 @@ def cost_measurements():
 
 @figure("derivatives-cost")
 def cost_of_a_gradient(colours):
-    rows = cost_measurements()
+    rows = cost_rows()
     parameters = [row["parameters"] for row in rows]
+    nudging = [row["nudge_multiply_adds"] for row in rows]
+    backprop = [row["backprop_multiply_adds"] for row in rows]
     fig, ax = plt.subplots(figsize=(6.4, 3.8))
-    ax.loglog(parameters, [row["nudge_seconds"] for row in rows], marker="o", linewidth=2,
-              label="nudge each one and re-run")
-    ax.loglog(parameters, [row["backprop_seconds"] for row in rows], marker="s", linewidth=2,
+    ax.loglog(parameters, nudging, marker="o", linewidth=2, label="nudge each one and re-run")
+    ax.loglog(parameters, backprop, marker="s", linewidth=2,
               label="backpropagation (1 forward + 1 backward)")
     plain = FuncFormatter(_plain_tick)
     ax.xaxis.set_major_formatter(plain)
     ax.yaxis.set_major_formatter(plain)
     ax.xaxis.set_minor_locator(NullLocator())
+    _whole_decades(ax, nudging + backprop, every=2)
     ax.yaxis.set_minor_locator(NullLocator())
-    _whole_decades(ax, [row["nudge_seconds"] for row in rows]
-                   + [row["backprop_seconds"] for row in rows])
     ax.set_xlabel("number of weights and biases")
-    ax.set_ylabel("seconds for one full gradient")
-    ax.set_title("Time to find every slope, measured while this site was built", fontsize=11)
+    ax.set_ylabel("multiply-adds for one full gradient")
+    ax.set_title(f"Work to find every slope, counted (a batch of {rows[0]['examples']} examples)", fontsize=11)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=10)
     return fig
 
@@ -131,22 +52,13 @@ def _plain_tick(value, _position=None):
     return f"{value:.{int(-np.floor(np.log10(value) + 1e-9))}f}"
 
 
-def _whole_decades(ax, values):
-    """Log y axis from the power of ten below the data to the one above, a tick at each."""
-    low = 10.0 ** np.floor(np.log10(min(values)))
-    high = 10.0 ** np.ceil(np.log10(max(values)))
-    ax.set_ylim(low, high)
-    ax.yaxis.set_major_locator(LogLocator(numticks=20))
-
-
-@lru_cache(maxsize=None)
-def cost_in_forward_passes():
-    """(knobs, nudging, backprop): the time of each way, counted in forward passes."""
-    rows = cost_measurements()
-    knobs = [row["parameters"] for row in rows]
-    nudging = [row["nudge_seconds"] / row["forward_seconds"] for row in rows]
-    backprop = [row["backprop_seconds"] / row["forward_seconds"] for row in rows]
-    return knobs, nudging, backprop
+def _whole_decades(ax, values, every=1):
+    """Log y axis from the power of ten below the data to the one above, a tick at every
+    `every`-th power of ten."""
+    low = np.floor(np.log10(min(values)))
+    high = np.ceil(np.log10(max(values)))
+    ax.set_ylim(10.0 ** low, 10.0 ** high)
+    ax.set_yticks(10.0 ** np.arange(low, high + 1, every))
 
 
 @figure("derivatives-cost-in-passes")
@@ -156,8 +68,8 @@ def cost_counted_in_forward_passes(colours):
     ax.loglog(knobs, nudging, marker="o", linewidth=2, label="nudge each one and re-run")
     ax.loglog(knobs, backprop, marker="s", linewidth=2,
               label="backpropagation (1 forward + 1 backward)")
-    ax.axhline(BACKPROP_LIMIT, color=colours["text"], linestyle=":", linewidth=1.2)
-    ax.text(knobs[-1], BACKPROP_LIMIT * 1.25, f"{BACKPROP_LIMIT} forward passes", ha="right",
+    ax.axhline(PASSES_BOUND, color=colours["text"], linestyle=":", linewidth=1.2)
+    ax.text(knobs[-1], PASSES_BOUND * 1.25, f"{PASSES_BOUND} forward passes", ha="right",
             va="bottom", fontsize=9, color=colours["text"])
     plain = FuncFormatter(_plain_tick)
     ax.xaxis.set_major_formatter(plain)
@@ -166,7 +78,7 @@ def cost_counted_in_forward_passes(colours):
     _whole_decades(ax, nudging + backprop)
     ax.yaxis.set_minor_locator(NullLocator())
     ax.set_xlabel("number of weights and biases")
-    ax.set_ylabel("time, counted in forward passes")
+    ax.set_ylabel("work, counted in forward passes")
     ax.set_title("One full gradient, in forward passes of the same network", fontsize=11)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=10)
     return fig
@@ -189,13 +101,6 @@ def error_against_one_weight(colours):
     ax.set_xlim(*ONE_WEIGHT_RANGE)
     ax.legend(loc="lower left")
     return fig
-
-
-def landscape_lowest():
-    """((a, b), error): the lowest point of the landscape's grid, and its error."""
-    grid, losses, _, _, _ = landscape()
-    row, column = np.unravel_index(np.argmin(losses), losses.shape)
-    return (grid[column], grid[row]), losses[row, column]
 
 
 @figure("derivatives-landscape")
@@ -289,10 +194,8 @@ def learning_rates_side_by_side(colours):
 
 @figure("derivatives-blame")
 def blame_passed_back(colours):
-    step = walkthrough.one_step()
-    # Each neuron's blame added up over the four examples (which is also its bias's gradient).
-    blame = {"out": step["blames"][1][:, 0].sum(), "h1": step["blames"][0][:, 0].sum(),
-             "h2": step["blames"][0][:, 1].sum()}
+    weights = step()["weights"][1][:, 0]
+    blame = blame_totals()  # each neuron's blame added up over the four examples
     places = {"x1": (0, 1), "x2": (0, 0), "h1": (1, 1), "h2": (1, 0), "out": (2, 0.5),
               "error": (3, 0.5)}
     forward, backward, text = colours["grid"], colours["lines"][1], colours["text"]
@@ -308,8 +211,7 @@ def blame_passed_back(colours):
         ax.annotate("", (x1 + 0.15, y1 - 0.12), (x0 - 0.15, y0 - 0.12),
                     arrowprops={"arrowstyle": "-|>", "color": backward, "linewidth": 2.2,
                                 "connectionstyle": "arc3,rad=-0.25"})
-    for k, hidden in enumerate(("h1", "h2")):
-        weight = step["weights"][1][k, 0]
+    for k, weight in enumerate(weights):
         ax.text(1.45, 0.97 if k == 0 else 0.03, f"weight {weight:.2f}", ha="center",
                 va="center", fontsize=9, color=text)
     for name, (x, y) in places.items():

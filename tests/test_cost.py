@@ -1,7 +1,8 @@
-"""snippets/cost.py: counting (and timing) the two ways to find every slope.
+"""snippets/cost.py: counting the two ways to find every slope.
 
-Only robust facts are asserted: exact counts, agreement of the slopes, and timing patterns
-with wide margins. Exact times depend on the machine and are never compared with a number.
+Everything asserted is exact and the same on every machine: the parameters, the forward passes
+of guess-and-check, and the multiply-adds of each pass, which are checked against the matrix
+products the network really computes. No test reads a clock (timings live in benchmarks/).
 """
 
 import numpy as np
@@ -9,7 +10,42 @@ import pytest
 
 import cost
 from datasets import two_moons
+from losses import get_loss
 from network import Network
+
+
+class CountedArray(np.ndarray):
+    """An array that adds up the multiply-adds of every matrix product it takes part in: an
+    (m, k) @ (k, n) product does m * k * n of them."""
+
+    tally = 0
+
+    def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+        plain = [x.view(np.ndarray) if isinstance(x, CountedArray) else x for x in inputs]
+        if "out" in kwargs:
+            kwargs["out"] = tuple(x.view(np.ndarray) if isinstance(x, CountedArray) else x for x in kwargs["out"])
+        if ufunc is np.matmul and method == "__call__":
+            (rows, inner), (_, columns) = plain[0].shape, plain[1].shape
+            CountedArray.tally += rows * inner * columns
+        result = getattr(ufunc, method)(*plain, **kwargs)
+        return result.view(CountedArray) if isinstance(result, np.ndarray) else result
+
+
+def multiply_adds_done(network, inputs, targets):
+    """(forward, backward): the multiply-adds the network's own passes do, counted as they run."""
+    network.weights = [weights.view(CountedArray) for weights in network.weights]
+    network._activation_functions = [
+        (lambda z, f=function: f(z).view(CountedArray),
+         lambda z, value=None, s=slope: s(z, value).view(CountedArray))
+        for function, slope in network._activation_functions
+    ]
+    _, loss_slope = get_loss("mse")
+    CountedArray.tally = 0
+    outputs = network._forward(np.asarray(inputs).view(CountedArray))
+    forward = CountedArray.tally
+    CountedArray.tally = 0
+    network._backward(loss_slope(outputs, targets))
+    return forward, CountedArray.tally
 
 
 @pytest.fixture(scope="module")
@@ -59,12 +95,34 @@ def test_counts_table_lists_every_width():
     ]
 
 
-def test_measure_reports_counts_and_positive_times():
-    rows = cost.measure(widths=(2, 5), repeats=3)
-    assert [row["parameters"] for row in rows] == [15, 51]
-    assert [row["nudge_passes"] for row in rows] == [16, 52]
+@pytest.mark.parametrize("sizes", [[2, 1], [2, 3, 1], [2, 5, 5, 1], [3, 7, 2, 4]])
+@pytest.mark.parametrize("n_examples", [1, 16])
+def test_multiply_adds_are_the_ones_the_passes_really_do(sizes, n_examples):
+    network = Network(sizes, "sigmoid", seed=0)
+    rng = np.random.default_rng(0)
+    inputs, targets = rng.normal(size=(n_examples, sizes[0])), rng.uniform(size=(n_examples, sizes[-1]))
+    expected = cost.multiply_adds(network, n_examples)
+    assert multiply_adds_done(network, inputs, targets) == expected
+
+
+@pytest.mark.parametrize("width", [1, 2, 10, 100])
+def test_a_backward_pass_does_less_than_twice_the_work_of_a_forward_pass(width):
+    network = cost.network_of_width(width)
+    forward, backward = cost.multiply_adds(network, 16)
+    first_layer = 16 * network.weights[0].size
+    assert backward == 2 * forward - first_layer  # every weight twice, but the inputs take no blame
+    assert forward < backward < 2 * forward
+
+
+def test_count_work_adds_up_the_passes():
+    rows = cost.count_work((2, 10), n_examples=4)
+    assert [row["width"] for row in rows] == [2, 10] and {row["examples"] for row in rows} == {4}
     for row in rows:
-        assert row["nudge_seconds"] > 0 and row["forward_seconds"] > 0 and row["backprop_seconds"] > 0
+        forward, backward = cost.multiply_adds(cost.network_of_width(row["width"]), 4)
+        assert (row["forward_multiply_adds"], row["backward_multiply_adds"]) == (forward, backward)
+        assert row["nudge_passes"] == row["parameters"] + 1
+        assert row["nudge_multiply_adds"] == row["nudge_passes"] * forward
+        assert row["backprop_multiply_adds"] == forward + backward
 
 
 @pytest.mark.parametrize(
@@ -73,7 +131,10 @@ def test_measure_reports_counts_and_positive_times():
         (lambda: cost.network_of_width(0), ValueError, "width must be at least 1"),
         (lambda: cost.network_of_width("3"), TypeError, "width must be a whole number"),
         (lambda: cost.network_of_width(True), TypeError, "width must be a whole number"),
-        (lambda: cost.measure(widths=()), ValueError, "widths is empty"),
+        (lambda: cost.count_work(widths=()), ValueError, "widths is empty"),
+        (lambda: cost.multiply_adds("net", 4), TypeError, "must be a Network"),
+        (lambda: cost.multiply_adds(Network([2, 1], "sigmoid"), 0), ValueError, "n_examples must be a whole number"),
+        (lambda: cost.multiply_adds(Network([2, 1], "sigmoid"), 2.5), ValueError, "n_examples must be a whole number"),
         (lambda: cost.nudge_every_parameter("net", [[0.0, 0.0]], [[0.0]]), TypeError, "must be a Network"),
         (lambda: cost.nudge_every_parameter(Network([2, 1], "sigmoid"), [[0.0, 0.0]], [[0.0]], nudge=-1.0),
          ValueError, "nudge must be a small positive number"),

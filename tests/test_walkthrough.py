@@ -68,13 +68,19 @@ def test_weight_gradient_sum_adds_up(step):
 def test_check_table_shows_agreement_for_all_nine(step):
     rows = rows_of(walkthrough.check_table(step))
     assert len(rows) == 9
-    assert all(row[3] == "below 1e-9" for row in rows)
+    assert all(row[3] == "below 1e-9" for row in rows) and walkthrough.SHOWN_BELOW == 1e-9
     assert all(float(row[1]) == pytest.approx(float(row[2]), abs=1e-8) for row in rows)
 
 
-def test_starting_weights_table_lists_each_neuron():
-    step = walkthrough.one_step()
-    table = walkthrough.starting_weights_table(step)
-    assert "| h1 | x1: 0.0889 | x2: 0.4528 | -0.3788 |" in table
-    assert "| out | h1: 0.9221 | h2: 0.6697 | -0.4976 |" in table
-    assert len(table.splitlines()) == 5
+def test_starting_weights_table_lists_each_neuron(step):
+    rows = rows_of(walkthrough.starting_weights_table(step))
+    assert [row[0] for row in rows] == ["h1", "h2", "out"]
+    weights, biases = step["weights"], step["biases"]
+    for h, row in enumerate(rows[:2]):
+        assert row[1].startswith("x1: ") and row[2].startswith("x2: ")
+        shown = [float(row[1][4:]), float(row[2][4:]), float(row[3])]
+        assert shown == pytest.approx([weights[0][0, h], weights[0][1, h], biases[0][h]], abs=5e-5)
+    out = rows[2]
+    assert out[1].startswith("h1: ") and out[2].startswith("h2: ")
+    shown = [float(out[1][4:]), float(out[2][4:]), float(out[3])]
+    assert shown == pytest.approx([weights[1][0, 0], weights[1][1, 0], biases[1][0]], abs=5e-5)
