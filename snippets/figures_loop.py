@@ -2,65 +2,16 @@
 drawn with its real numbers, the loop over many steps, the classic bugs' loss curves, and
 the unlucky starts."""
 
-import functools
-
 import matplotlib.pyplot as plt
 from matplotlib.colors import to_rgba
 from matplotlib.patches import Ellipse
 import numpy as np
 
-import classic_bugs
 import running_example
 import unlucky_starts
 from figures import figure
-from network import Network
-from training import train
-
-EXAMPLE = 2  # the row of the XOR data the step diagram follows: inputs (1, 0), answer 1
-SNAPSHOT_EPOCHS = (0, 500, 750, 1000, 2000)
-FENCE = (0.45, 0.55)  # on the unlucky-starts maps, answers in this range are grey
-
-
-@functools.lru_cache(maxsize=None)
-def one_step():
-    """Every number of the running example's first training step."""
-    network = running_example.make_network()
-    inputs, targets = running_example.data()
-    before = [array.copy() for array in network.parameters()]
-    loss, weight_gradients, bias_gradients = network.gradients(inputs, targets, running_example.LOSS)
-    gradients = [g for pair in zip(weight_gradients, bias_gradients) for g in pair]
-    after = [b - running_example.LEARNING_RATE * g for b, g in zip(before, gradients)]
-    return {
-        "inputs": inputs[EXAMPLE],
-        "target": targets[EXAMPLE, 0],
-        "hidden": network.layer_outputs[0][EXAMPLE],
-        "output": network.layer_outputs[1][EXAMPLE, 0],
-        "blame_hidden": network.blames[0][EXAMPLE],
-        "blame_output": network.blames[1][EXAMPLE, 0],
-        "before": before,
-        "gradients": gradients,
-        "after": after,
-        "loss": loss,
-    }
-
-
-@functools.lru_cache(maxsize=None)
-def training_run():
-    network = running_example.make_network()
-    inputs, targets = running_example.data()
-    return train(network, inputs, targets, running_example.LEARNING_RATE, running_example.EPOCHS,
-                 loss=running_example.LOSS, snapshot_epochs=SNAPSHOT_EPOCHS)
-
-
-def output_map(weights, biases, sizes=running_example.SIZES, points=31):
-    """The network's output over the square from -0.25 to 1.25 in both inputs."""
-    network = Network(sizes, running_example.ACTIVATIONS)
-    network.weights = [w.copy() for w in weights]
-    network.biases = [b.copy() for b in biases]
-    grid = np.linspace(-0.25, 1.25, points)
-    x, y = np.meshgrid(grid, grid)
-    outputs = network.forward(np.column_stack([x.ravel(), y.ravel()])).reshape(x.shape)
-    return x, y, outputs
+from results_loop import (FENCE, SNAPSHOT_EPOCHS, bug_curves, hundred_starts, one_step, output_map, rises,
+                          training_run)
 
 
 def draw_map(ax, colours, weights, biases, fence=False):
@@ -202,23 +153,6 @@ def loop_training(colours):
     return fig
 
 
-NO_RESET_STUCK_SEED = 1  # a start from which the missing reset gets stuck
-
-
-@functools.lru_cache(maxsize=None)
-def bug_curves():
-    return {
-        "correct loop": classic_bugs.train_right()[0],
-        "biases never updated": classic_bugs.train_biases_frozen()[0],
-        "gradient added, not subtracted": classic_bugs.train_adding_gradient()[0],
-        f"learning rate {classic_bugs.TOO_LARGE:g}": classic_bugs.train_right(
-            learning_rate=classic_bugs.TOO_LARGE)[0],
-        "gradients not reset (seed 0)": classic_bugs.train_without_reset()[0],
-        f"gradients not reset (seed {NO_RESET_STUCK_SEED})": classic_bugs.train_without_reset(
-            seed=NO_RESET_STUCK_SEED)[0],
-    }
-
-
 @figure("classic-bugs-loss")
 def classic_bugs_loss(colours):
     curves = bug_curves()
@@ -237,20 +171,15 @@ def classic_bugs_loss(colours):
             else:
                 bars.append((start, 20))
         ax.broken_barh(bars, (0.51, 0.04), color=colours["text"], alpha=0.7, linewidth=0)
-        ax.set_title(f"{name}: went up {len(ups):,} times", fontsize=10.5, loc="left")
+        ax.set_title(f"{name}: went up {rises(losses):,} times", fontsize=10.5, loc="left")
         ax.set_ylim(0, 0.56)
-        ax.set_xticks([0, 500, 1000, 1500, 2000])
+        ax.set_xticks(np.linspace(0, len(losses) - 1, 5))
     for ax in axes[:, 0]:
         ax.set_ylabel("error (loss)")
     for ax in axes[-1]:
         ax.set_xlabel("step")
     fig.tight_layout()
     return fig
-
-
-@functools.lru_cache(maxsize=None)
-def hundred_starts():
-    return unlucky_starts.train_many(2, range(unlucky_starts.SEEDS))
 
 
 @figure("unlucky-starts")
@@ -267,12 +196,12 @@ def unlucky_starts_figure(colours):
         ax.plot(position[mask], result["loss"][order][mask], linestyle="none", marker="o",
                 markersize=4, color=colour, label=label)
     ax.set_yscale("log")  # errors near 0 and near 0.25 both stay visible
-    ax.set_xlabel("the 100 starts, sorted by final error")
-    ax.set_ylabel("error after 2000 steps")
+    ax.set_xlabel(f"the {len(order)} starts, sorted by final error")
+    ax.set_ylabel(f"error after {running_example.EPOCHS:,} steps")
     ax.set_title("Most learn; some get stuck", fontsize=11)
     ax.set_xticks([0, 50, 99])
     ax.legend(loc="upper left", fontsize=9, frameon=False)
-    for column, seed in enumerate((0, unlucky_starts.STUCK_EXAMPLE)):
+    for column, seed in enumerate((running_example.SEED, unlucky_starts.STUCK_EXAMPLE)):
         w1, b1, w2, b2 = (array[seed] for array in result["parameters"])
         ax = fig.add_subplot(grid[0, column + 1])
         draw_map(ax, colours, [w1, w2], [b1.ravel(), b2.ravel()], fence=True)

@@ -10,8 +10,8 @@ makes 100 training runs about as quick as one.
 import numpy as np
 
 from activations import sigmoid
-from datasets import xor
 from network import Network
+from running_example import EPOCHS, LEARNING_RATE, data
 
 SEEDS = 100  # how many random starts the site tries
 STUCK_EXAMPLE = 6  # the first of them that gets stuck
@@ -22,18 +22,19 @@ WITHIN = 0.25
 
 
 def _check_settings(hidden, seeds, epochs, learning_rate, scale):
-    if isinstance(hidden, bool) or not isinstance(hidden, (int, np.integer)) or hidden < 1:
-        raise ValueError(f"hidden must be a whole number of hidden neurons, 1 or more, got {hidden!r}")
+    for name, value in (("hidden", hidden), ("epochs", epochs)):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+            raise TypeError(f"{name} must be a whole number, 1 or more, got {value!r}")
+        if value < 1:
+            raise ValueError(f"{name} must be a whole number, 1 or more, got {value}")
     seeds = list(seeds)
     if not seeds:
-        raise ValueError("seeds is empty: give at least one seed, e.g. range(100)")
-    if isinstance(epochs, bool) or not isinstance(epochs, (int, np.integer)) or epochs < 1:
-        raise ValueError(f"epochs must be a whole number, 1 or more, got {epochs!r}")
+        raise ValueError(f"seeds is empty: give at least one seed, e.g. range({SEEDS})")
     for name, value in (("learning_rate", learning_rate), ("scale", scale)):
         if isinstance(value, bool) or not isinstance(value, (int, float, np.number)):
-            raise ValueError(f"{name} must be a number, got {value!r}")
+            raise TypeError(f"{name} must be a number, got {value!r}")
         if not (np.isfinite(value) and value > 0):
-            raise ValueError(f"{name} must be a positive number, got {value}")
+            raise ValueError(f"{name} must be a positive, finite number, got {value}")
     return seeds
 
 
@@ -45,9 +46,10 @@ def starting_weights(hidden, seeds, scale=1.0):
     return [scale * np.stack([network.parameters()[i] for network in networks]) for i in range(4)]
 
 
-def train_many(hidden=2, seeds=range(100), epochs=2000, learning_rate=2.0, scale=1.0):
-    """Trains a 2-hidden-1 sigmoid network on XOR from each seed; returns a dict of arrays,
-    one entry per seed:
+def train_many(hidden=2, seeds=range(SEEDS), epochs=EPOCHS, learning_rate=LEARNING_RATE, scale=1.0):
+    """Trains a 2-hidden-1 sigmoid network on XOR from each seed, with the running example's
+    learning rate and number of steps unless told otherwise; returns a dict of arrays, one
+    entry per seed:
 
       outputs   the four answers after training, shape (n_seeds, 4)
       loss      the mean squared error after training
@@ -57,7 +59,7 @@ def train_many(hidden=2, seeds=range(100), epochs=2000, learning_rate=2.0, scale
                 each with one slice per seed
     """
     seeds = _check_settings(hidden, seeds, epochs, learning_rate, scale)
-    inputs, targets = xor()  # (4, 2) and (4, 1), shared by every seed
+    inputs, targets = data()  # XOR: (4, 2) and (4, 1), shared by every seed
     w1, b1, w2, b2 = starting_weights(hidden, seeds, scale)
     b1, b2 = b1[:, None, :], b2[:, None, :]  # one row per seed, broadcast over the examples
 
@@ -82,24 +84,22 @@ def train_many(hidden=2, seeds=range(100), epochs=2000, learning_rate=2.0, scale
             "parameters": [w1, b1, w2, b2]}
 
 
-def share_learned(hidden=2, seeds=range(100), epochs=2000, learning_rate=2.0, scale=1.0):
+def share_learned(hidden=2, seeds=range(SEEDS), epochs=EPOCHS, learning_rate=LEARNING_RATE, scale=1.0):
     """How many of the seeds learn XOR, as (number that learned, number of seeds)."""
     result = train_many(hidden, seeds, epochs, learning_rate, scale)
     return int(result["learned"].sum()), len(result["learned"])
 
 
-def shares_table(hidden_sizes=(2, 4), scales=(0.1, 0.3, 1.0, 3.0), seeds=range(SEEDS)):
-    """A Markdown table: how many seeds learn XOR for each hidden layer size and each
-    scale of the starting weights."""
-    seeds = list(seeds)
+def shares_table(shares):
+    """A Markdown table of shares = {(hidden neurons, scale of the starting weights):
+    (number that learned, number of seeds)}: one row per scale, one column per size."""
+    hidden_sizes = sorted({hidden for hidden, _ in shares})
+    scales = sorted({scale for _, scale in shares})
     header = "| starting weights | " + " | ".join(f"2-{h}-1 network" for h in hidden_sizes) + " |"
     rule = "| --- |" + " ---: |" * len(hidden_sizes)
     rows = [header, rule]
     for scale in scales:
-        cells = []
-        for hidden in hidden_sizes:
-            learned, total = share_learned(hidden, seeds, scale=scale)
-            cells.append(f"{learned} of {total}")
+        cells = [f"{shares[hidden, scale][0]} of {shares[hidden, scale][1]}" for hidden in hidden_sizes]
         label = "the usual spread" if scale == 1.0 else f"{scale:g} times the usual spread"
         rows.append(f"| {label} | " + " | ".join(cells) + " |")
     return "\n".join(rows)
@@ -108,7 +108,7 @@ def shares_table(hidden_sizes=(2, 4), scales=(0.1, 0.3, 1.0, 3.0), seeds=range(S
 if __name__ == "__main__":
     for hidden in (2, 4):
         learned, total = share_learned(hidden)
-        print(f"2-{hidden}-1 network: {learned} of {total} starts learn XOR in 2000 epochs")
+        print(f"2-{hidden}-1 network: {learned} of {total} starts learn XOR in {EPOCHS} epochs")
     result = train_many(2)
     stuck = np.flatnonzero(~result["learned"])
     print("stuck seeds:", stuck[:8].tolist(), "...")
