@@ -1,6 +1,7 @@
 """Print the speed figures the project promises (a report, not a test).
 
-    python benchmarks/speed.py
+    python benchmarks/speed.py            # everything
+    python benchmarks/speed.py backprop   # only 4.
 
 1. Cold `mkdocs build --strict` (no figure cache), in a scratch copy of the project.
 2. Rebuild under `mkdocs serve` after one page changes, and after one snippet changes (as
@@ -8,6 +9,11 @@
 3. Training speed of the reference network (2-8-1 sigmoid, full batch, 200-point two moons)
    in microseconds per epoch, as a ratio against a minimal hand-fused numpy loop for the same
    network, measured in the same run.
+4. What one forward and one backward pass take on this machine, in forward passes of the same
+   network, for the networks of snippets/cost.py, next to the multiply-add count the pages
+   quote. The pages count work instead of timing it, since times differ from machine to
+   machine; this shows how the two compare here (a small network adds a fixed cost per numpy
+   call, which a count of multiply-adds leaves out).
 
 Targets: cold build under 20 s; rebuild under 2 s after a page edit and under 5 s after a
 snippet edit; ratio at most 1.5.
@@ -30,7 +36,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "snippets"))
 
+import cost  # noqa: E402
 from datasets import two_moons  # noqa: E402
+from losses import get_loss  # noqa: E402
 from network import Network  # noqa: E402
 from training import train  # noqa: E402
 
@@ -155,7 +163,39 @@ def training_speed(epochs=1000, repeats=15, learning_rate=1.0):
     return reference_seconds / epochs * 1e6, fused_seconds / epochs * 1e6, history.losses[-1]
 
 
+def backprop_in_forward_passes(widths=cost.WIDTHS, repeats=20):
+    """[(knobs, timed, counted)]: one forward and one backward pass, in forward passes of the same
+    network, as timed here (the fastest of `repeats`, taken in turns) and as counted in multiply-adds."""
+    inputs, targets = two_moons(cost.N_EXAMPLES, seed=0)
+    loss_function, loss_slope = get_loss("mse")
+    rows = []
+    for width in widths:
+        network = cost.network_of_width(width)
+
+        def forward_only(network=network):
+            return loss_function(network._forward(inputs), targets)
+
+        def forward_and_backward(network=network):
+            outputs = network._forward(inputs)
+            network._backward(loss_slope(outputs, targets))
+            return loss_function(outputs, targets)
+
+        forward_seconds, both_seconds = best_of_interleaved(repeats, forward_only, forward_and_backward)
+        forward, backward = cost.multiply_adds(network, cost.N_EXAMPLES)
+        rows.append((cost.count_parameters(network), both_seconds / forward_seconds, (forward + backward) / forward))
+    return rows
+
+
+def print_backprop_in_forward_passes():
+    print(f"one forward + one backward pass, in forward passes of the same network ({cost.N_EXAMPLES} examples):")
+    for knobs, timed, counted in backprop_in_forward_passes():
+        print(f"  {knobs:>6,} knobs: timed {timed:5.2f}, counted in multiply-adds {counted:4.2f}")
+
+
 def main():
+    print_backprop_in_forward_passes()
+    if sys.argv[1:] == ["backprop"]:
+        return
     reference_us, fused_us, final_loss = training_speed()
     print(f"training, 2-8-1 sigmoid on 200 two-moons points (final loss {final_loss:.4f}):")
     print(f"  reference train():     {reference_us:7.1f} µs per epoch")
