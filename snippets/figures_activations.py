@@ -204,8 +204,8 @@ def regression_outputs(colours):
     ax.scatter(inputs[:, 0], targets[:, 0], s=16, color=colours["text"], label="examples", zorder=3)
     ax.plot(x, fits["identity"][0].forward(x), linewidth=2.2, color=activation_colour(colours, "identity"),
             label="no activation at the output")
-    ax.plot(x, fits["sigmoid"][0].forward(x), linewidth=2.2, linestyle="--", color=activation_colour(colours, "sigmoid"),
-            label="sigmoid at the output")
+    ax.plot(x, fits["sigmoid"][0].forward(x), linewidth=2.2, linestyle="--",
+            color=activation_colour(colours, "sigmoid"), label="sigmoid at the output")
     ax.axhline(1.0, linestyle=":", linewidth=1, color=colours["text"])
     ax.set_xlabel("input")
     ax.set_ylabel("value to predict")

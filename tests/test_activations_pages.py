@@ -360,7 +360,7 @@ def test_choosing_a_sigmoid_output_cannot_pass_1():
 
 def test_choosing_try_it_trains_the_networks_the_figure_draws():
     printed = printed_by_block("choosing.md", "regression_1d")
-    for output, (network, history) in results.regression_fits().items():
+    for output, (_, history) in results.regression_fits().items():
         assert f"{output:8} output: error {history.losses[-1]:.4f}" in printed
 
 
