@@ -1,11 +1,15 @@
 """snippets/classic_bugs.py: each deliberately broken variant is caught by its check, and
 each fix passes the same check."""
 
+import re
+
 import numpy as np
 import pytest
 
 import classic_bugs
+import running_example
 from network import Network
+from training import train
 
 
 def rises(losses):
@@ -54,9 +58,59 @@ def test_not_resetting_makes_the_loss_go_up_and_down():
     assert classic_bugs.train_right(seed=1)[0][-1] < 0.002
 
 
-def test_far_too_large_learning_rate_jumps_and_never_settles():
+def test_far_too_large_learning_rate_jumps_and_does_not_learn():
     losses, _ = classic_bugs.train_right(learning_rate=classic_bugs.TOO_LARGE)
-    assert losses[1] > losses[0] + 0.1 and rises(losses) > 50 and losses[-1] > 0.2
+    assert losses[1] > losses[0] + 0.05 and rises(losses) > 10 and losses[-1] > 0.1
+
+
+def test_uses_the_running_examples_settings():
+    assert classic_bugs.LEARNING_RATE is running_example.LEARNING_RATE
+    assert classic_bugs.EPOCHS is running_example.EPOCHS
+    losses, network = classic_bugs.train_right(epochs=3)
+    assert len(losses) == 4 and network.sizes == running_example.SIZES
+    assert network.activation_names == running_example.ACTIVATIONS
+
+
+def test_the_loop_with_totals_reset_takes_the_same_steps_as_the_correct_loop():
+    right, with_reset = classic_bugs.train_right(epochs=50), classic_bugs.train_with_reset(epochs=50)
+    assert np.array_equal(right[0], with_reset[0])
+    assert all(np.array_equal(a, b) for a, b in zip(right[1].parameters(), with_reset[1].parameters()))
+
+
+def test_verdict():
+    assert classic_bugs.verdict(1e-10) == "right"
+    assert classic_bugs.verdict(1e-5) == "look closer"
+    assert classic_bugs.verdict(classic_bugs.BUG_FROM) == "a bug" and classic_bugs.verdict(0.9) == "a bug"
+
+
+TRAINERS = [classic_bugs.train_right, classic_bugs.train_biases_frozen, classic_bugs.train_adding_gradient,
+            classic_bugs.train_with_reset, classic_bugs.train_without_reset]
+
+
+@pytest.mark.parametrize("trainer", TRAINERS, ids=lambda trainer: trainer.__name__)
+@pytest.mark.parametrize("learning_rate, error, message", [
+    ("2.0", TypeError, "learning_rate must be a number, got '2.0'"),
+    (True, TypeError, "learning_rate must be a number, got True"),
+    (None, TypeError, "learning_rate must be a number, got None"),
+    (0.0, ValueError, "learning_rate must be a positive number, got 0.0"),
+    (-1.0, ValueError, "learning_rate must be a positive number, got -1.0"),
+    (float("inf"), ValueError, "learning_rate must be a positive number, got inf"),
+    (float("nan"), ValueError, "learning_rate must be a positive number, got nan"),
+])
+def test_bad_learning_rate_is_refused_as_train_refuses_it(trainer, learning_rate, error, message):
+    with pytest.raises(error, match=re.escape(message)):
+        trainer(learning_rate=learning_rate)
+    network, inputs, targets = classic_bugs.running_example()
+    with pytest.raises(error, match=re.escape(message)):  # the very same check as train()'s
+        train(network, inputs, targets, learning_rate, 10)
+
+
+@pytest.mark.parametrize("trainer", TRAINERS, ids=lambda trainer: trainer.__name__)
+def test_bad_epochs_are_refused(trainer):
+    with pytest.raises(TypeError, match="epochs must be a whole number, got 2.5"):
+        trainer(epochs=2.5)
+    with pytest.raises(ValueError, match="epochs must be at least 1, got 0"):
+        trainer(epochs=0)
 
 
 def test_bad_input_is_a_clear_error():
@@ -65,11 +119,9 @@ def test_bad_input_is_a_clear_error():
         classic_bugs.backward_right(network, np.zeros((1, 2)), np.zeros((1, 1)))
     with pytest.raises(ValueError, match="one hidden layer and sigmoid on both layers"):
         classic_bugs.backward_right(Network([2, 2, 1], "tanh"), np.zeros((1, 2)), np.zeros((1, 1)))
-    with pytest.raises(ValueError, match="learning_rate must be a positive number"):
-        classic_bugs.train_right(learning_rate=-1.0)
-    with pytest.raises(ValueError, match="epochs must be a whole number"):
-        classic_bugs.train_without_reset(epochs=0)
-    with pytest.raises(ValueError, match="backward must be a function"):
+    with pytest.raises(ValueError, match="one hidden layer and sigmoid on both layers"):
+        classic_bugs.backward_right("a network", np.zeros((1, 2)), np.zeros((1, 1)))
+    with pytest.raises(TypeError, match="backward must be a function"):
         classic_bugs.check_backward("backward_right")
 
 
@@ -77,7 +129,11 @@ def test_check_backward_nudge_size():
     # Too small a nudge drowns in rounding; too large treats the curve as straight: both
     # give an "in between" value for a correct backward pass.
     for step in (1e-9, 0.1):
-        assert 1e-7 < classic_bugs.check_backward(classic_bugs.backward_right, step=step) < 0.01
-    for bad in (0, -1e-4, 1.0, "1e-4", True):
-        with pytest.raises(ValueError, match="step must be"):
+        error = classic_bugs.check_backward(classic_bugs.backward_right, step=step)
+        assert classic_bugs.verdict(error) == "look closer"
+    for bad in (0, -1e-4, 1.0, float("nan"), float("inf")):
+        with pytest.raises(ValueError, match="step must be a small positive number"):
+            classic_bugs.check_backward(classic_bugs.backward_right, step=bad)
+    for bad in ("1e-4", True, None):
+        with pytest.raises(TypeError, match="step must be a number"):
             classic_bugs.check_backward(classic_bugs.backward_right, step=bad)

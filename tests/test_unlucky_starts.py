@@ -4,6 +4,7 @@ one at a time."""
 import numpy as np
 import pytest
 
+import running_example
 import unlucky_starts
 from datasets import xor
 from network import Network
@@ -45,25 +46,41 @@ def test_more_hidden_neurons_help():
 
 
 def test_shares_table_is_markdown():
-    table = unlucky_starts.shares_table(hidden_sizes=(2,), scales=(1.0,), seeds=range(5))
-    assert table.splitlines() == [
-        "| starting weights | 2-2-1 network |",
-        "| --- | ---: |",
-        f"| the usual spread | {unlucky_starts.share_learned(2, range(5))[0]} of 5 |",
+    shares = {(2, 1.0): unlucky_starts.share_learned(2, range(5)), (2, 0.5): (1, 5),
+              (4, 1.0): (5, 5), (4, 0.5): (2, 5)}
+    assert unlucky_starts.shares_table(shares).splitlines() == [
+        "| starting weights | 2-2-1 network | 2-4-1 network |",
+        "| --- | ---: | ---: |",
+        "| 0.5 times the usual spread | 1 of 5 | 2 of 5 |",
+        f"| the usual spread | {shares[2, 1.0][0]} of 5 | 5 of 5 |",
     ]
 
 
+def test_uses_the_running_examples_settings_by_default():
+    import inspect
+
+    defaults = inspect.signature(unlucky_starts.train_many).parameters
+    assert defaults["epochs"].default is running_example.EPOCHS
+    assert defaults["learning_rate"].default is running_example.LEARNING_RATE
+    result = unlucky_starts.train_many(2, [running_example.SEED], epochs=running_example.EPOCHS)
+    _, history = running_example.trained()
+    assert result["loss"][0] == pytest.approx(history.losses[-1], rel=1e-10)
+
+
 @pytest.mark.parametrize(
-    "arguments, message",
+    "arguments, error, message",
     [
-        ({"hidden": 0}, "hidden must be a whole number"),
-        ({"seeds": []}, "seeds is empty"),
-        ({"epochs": 0}, "epochs must be a whole number"),
-        ({"learning_rate": 0.0}, "learning_rate must be a positive number"),
-        ({"scale": float("nan")}, "scale must be a positive number"),
-        ({"scale": "big"}, "scale must be a number"),
+        ({"hidden": 0}, ValueError, "hidden must be a whole number, 1 or more, got 0"),
+        ({"hidden": 2.0}, TypeError, "hidden must be a whole number, 1 or more, got 2.0"),
+        ({"seeds": []}, ValueError, "seeds is empty"),
+        ({"epochs": 0}, ValueError, "epochs must be a whole number, 1 or more, got 0"),
+        ({"epochs": "10"}, TypeError, "epochs must be a whole number"),
+        ({"learning_rate": 0.0}, ValueError, "learning_rate must be a positive, finite number"),
+        ({"learning_rate": float("inf")}, ValueError, "learning_rate must be a positive, finite number, got inf"),
+        ({"scale": float("nan")}, ValueError, "scale must be a positive, finite number"),
+        ({"scale": "big"}, TypeError, "scale must be a number"),
     ],
 )
-def test_bad_settings_are_a_clear_error(arguments, message):
-    with pytest.raises(ValueError, match=message):
+def test_bad_settings_are_a_clear_error(arguments, error, message):
+    with pytest.raises(error, match=message):
         unlucky_starts.train_many(**arguments)
