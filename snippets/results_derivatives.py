@@ -303,6 +303,7 @@ def facts():
         "slope.largest": float(gradient.max()),
         # descent.md
         "descent.valley_steps": VALLEY_STEPS,
+        **{f"descent.rate_{label.replace(' ', '_')}": rate for label, rate in LEARNING_RATES},
         "descent.valley_worst_end": float(descent.valley(worst[-1])),
         "descent.stuck_rate": STUCK_RATE,
         "descent.stuck_error": float(stuck.losses[-1]),
