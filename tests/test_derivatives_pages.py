@@ -302,6 +302,7 @@ def test_the_explosion_threshold_in_the_math_block():
 def test_a_store_never_emptied_ends_above_its_start():
     errors = results.never_emptied_store()
     assert len(errors) == results.STORE_STEPS + 1 and errors[-1] > errors[0]
+    assert np.any(np.diff(errors) < 0) and np.any(np.diff(errors) > 0)  # it overshoots and swings back
     # ... while the walker who feels only the slope under her feet, with the same rate, gets far lower.
     assert descent.valley(results.valley_paths()[results.LEARNING_RATES[1][1]][results.STORE_STEPS]) < errors[0] / 100
 
