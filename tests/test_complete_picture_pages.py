@@ -416,3 +416,15 @@ def test_the_best_straight_line_for_xor_answers_a_half():
     with_ones = np.column_stack([inputs, np.ones(len(inputs))])
     solution, *_ = np.linalg.lstsq(with_ones, targets, rcond=None)
     np.testing.assert_allclose(with_ones @ solution, 0.5, atol=1e-12)
+
+
+def test_the_counts_of_starts_are_not_on_a_knife_edge():
+    # A start counts as learned when its worst answer is within 0.25 of the target, and two
+    # hidden neurons count as twins when they differ by less than 0.1. No start is so close
+    # to either line that another CPU's rounding could move it across.
+    targets = running_example.data()[1][:, 0]
+    for run in results_loop.scale_runs().values():
+        worst = np.abs(run["outputs"] - targets).max(axis=1)
+        assert np.abs(worst - unlucky_starts.WITHIN).min() > 0.01
+    hidden = results_loop.scale_runs()[2, min(results_loop.SCALES)]["hidden"]
+    assert np.abs(np.abs(hidden[:, :, 0] - hidden[:, :, 1]).max(axis=1) - 0.1).min() > 0.001
