@@ -315,6 +315,15 @@ def blame_ratio():
 # --- what the pages quote ----------------------------------------------------------------------
 
 
+def freed_phrase(freed):
+    """How many of the halfway-stuck starts get free given LONG_EPOCHS, in words."""
+    if not freed:
+        return "none of them gets free"
+    if len(freed) == 1:
+        return f"only one of them (seed {freed[0]}) gets free"
+    return f"{len(freed)} of them (seeds {spoken_list(freed)}) get free"
+
+
 def spoken_list(numbers):
     """1, 2 and 3"""
     shown = [f"{n:,}" for n in numbers]
@@ -398,7 +407,7 @@ def facts():
         "unlucky.halfway_loss": float(result["loss"][groups["halfway"]].mean()),
         "unlucky.slow_loss": float(result["loss"][groups["other"]].mean()),
         "unlucky.long_epochs": LONG_EPOCHS,
-        "unlucky.freed_seed": freed[0] if freed else -1,
+        "unlucky.freed": freed_phrase(freed),
         "unlucky.slow_seed": groups["other"][0],
         "unlucky.slow_epochs": SLOW_EPOCHS,
         "unlucky.stuck_seed": unlucky_starts.STUCK_EXAMPLE,
