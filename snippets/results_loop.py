@@ -85,19 +85,26 @@ def blame_table():
 
 @cache
 def training_run():
-    """The running example trained as every page shows it, with snapshots for the maps."""
+    """The running example trained as every page shows it, with snapshots for the maps and
+    for the gradient's size on the flat start and in the fall."""
     network = running_example.make_network()
     inputs, targets = running_example.data()
     return train(network, inputs, targets, running_example.LEARNING_RATE, running_example.EPOCHS,
-                 loss=running_example.LOSS, snapshot_epochs=SNAPSHOT_EPOCHS)
+                 loss=running_example.LOSS, snapshot_epochs={*SNAPSHOT_EPOCHS, FLAT_STEP, FAST_STEP})
+
+
+def snapshot_network(epoch):
+    """The network of training_run() after `epoch` steps (a copy: change it freely)."""
+    network = running_example.make_network()
+    weights, biases = training_run().snapshots[epoch]
+    network.weights, network.biases = [w.copy() for w in weights], [b.copy() for b in biases]
+    return network
 
 
 def snapshot_outputs(epoch, inputs=None):
     """What the network of training_run() answers at `epoch` (for the four examples, unless
     other inputs are given)."""
-    network = running_example.make_network()
-    network.weights, network.biases = training_run().snapshots[epoch]
-    return network.forward(running_example.data()[0] if inputs is None else inputs)[:, 0]
+    return snapshot_network(epoch).forward(running_example.data()[0] if inputs is None else inputs)[:, 0]
 
 
 def output_map(weights, biases, sizes=running_example.SIZES, points=31):
@@ -111,20 +118,12 @@ def output_map(weights, biases, sizes=running_example.SIZES, points=31):
     return x, y, outputs
 
 
-@cache
-def gradient_sizes():
-    """{step: the size of all nine gradients together (root of the sum of squares)} for the
-    first FAST_STEP steps of the running example."""
-    network = running_example.make_network()
-    inputs, targets = running_example.data()
-    sizes = {}
-    for step in range(FAST_STEP + 1):
-        _, weight_gradients, bias_gradients = network.gradients(inputs, targets, running_example.LOSS)
-        sizes[step] = float(np.sqrt(sum(np.sum(g ** 2) for g in weight_gradients + bias_gradients)))
-        gradients = [g for pair in zip(weight_gradients, bias_gradients) for g in pair]
-        for values, gradient in zip(network.parameters(), gradients):
-            values -= running_example.LEARNING_RATE * gradient
-    return sizes
+def gradient_size(epoch):
+    """How big all the gradients are together (the root of the sum of their squares) after
+    `epoch` steps of training_run()."""
+    _, weight_gradients, bias_gradients = snapshot_network(epoch).gradients(*running_example.data(),
+                                                                           running_example.LOSS)
+    return float(np.sqrt(sum(np.sum(g ** 2) for g in weight_gradients + bias_gradients)))
 
 
 @cache
@@ -134,6 +133,10 @@ def other_rates():
     inputs, targets = running_example.data()
     runs = {}
     for rate in [SLOW_RATE, *np.arange(low, high + 0.5, 1.0)]:
+        if rate == running_example.LEARNING_RATE:  # trained once, for every page
+            network, history = running_example.trained()
+            runs[float(rate)] = (history, learned(network.forward(inputs), targets))
+            continue
         network = running_example.make_network()
         history = train(network, inputs, targets, float(rate), running_example.EPOCHS, loss=running_example.LOSS)
         runs[float(rate)] = (history, learned(network.forward(inputs), targets))
@@ -150,7 +153,7 @@ FLIP_SEEDS = 100  # the starts on which the missing slope is checked for a flipp
 def bug_curves():
     """{name: losses} of the correct loop and the broken ones, as the loss-curve figure shows them."""
     return {
-        "correct loop": classic_bugs.train_right()[0],
+        "correct loop": running_example.trained()[1].losses,  # what classic_bugs.train_right() gives
         "biases never updated": classic_bugs.train_biases_frozen()[0],
         "gradient added, not subtracted": classic_bugs.train_adding_gradient()[0],
         f"learning rate {classic_bugs.TOO_LARGE:g}": classic_bugs.train_right(
@@ -332,7 +335,6 @@ def spoken_list(numbers):
 
 def facts():
     step = one_step()
-    sizes = gradient_sizes()
     rates = other_rates()
     curves = bug_curves()
     checks = nudge_checks()
@@ -374,7 +376,7 @@ def facts():
         "loop.map_step_sorted": SNAPSHOT_EPOCHS[3],
         "loop.flat_step": FLAT_STEP,
         "loop.fast_step": FAST_STEP,
-        "loop.flat_gradient_ratio": sizes[FAST_STEP] / sizes[FLAT_STEP],
+        "loop.flat_gradient_ratio": gradient_size(FAST_STEP) / gradient_size(FLAT_STEP),
         # classic-bugs.md
         "classic.right_below": classic_bugs.RIGHT_BELOW,
         "classic.bug_from": classic_bugs.BUG_FROM,
