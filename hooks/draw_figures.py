@@ -50,7 +50,10 @@ def module_key(module) -> str:
         if current not in needed:
             needed.add(current)
             waiting += sibling_imports(current)
-    digest = hashlib.sha256(f"{matplotlib.__version__} {numpy.__version__}".encode())
+    # numpy's and OpenBLAS's code paths change the last bits of what is drawn (never what is
+    # shown): a build under other settings draws its own figures.
+    settings = " ".join(os.environ.get(name, "") for name in ("NPY_DISABLE_CPU_FEATURES", "OPENBLAS_CORETYPE"))
+    digest = hashlib.sha256(f"{matplotlib.__version__} {numpy.__version__} {settings}".encode())
     for name in sorted(needed):
         digest.update(name.encode() + (SNIPPETS / f"{name}.py").read_bytes())
     return digest.hexdigest()[:16]
