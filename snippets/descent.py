@@ -62,7 +62,7 @@ def _check_rate_and_steps(learning_rate, steps):
     if isinstance(learning_rate, bool) or not isinstance(learning_rate, (int, float, np.number)):
         raise TypeError(f"learning_rate must be a number, got {learning_rate!r}")
     if not (np.isfinite(learning_rate) and learning_rate > 0):
-        raise ValueError(f"learning_rate must be a positive number, got {learning_rate}")
+        raise ValueError(f"learning_rate must be a positive, finite number, got {learning_rate}")
     if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)):
         raise TypeError(f"steps must be a whole number, got {steps!r}")
     if steps < 0:

@@ -35,7 +35,7 @@ def _check_learning_rate(learning_rate):
     if isinstance(learning_rate, bool) or not isinstance(learning_rate, (int, float, np.number)):
         raise TypeError(f"learning_rate must be a number, got {learning_rate!r}")
     if not (math.isfinite(learning_rate) and learning_rate > 0):
-        raise ValueError(f"learning_rate must be a positive number, got {learning_rate}")
+        raise ValueError(f"learning_rate must be a positive, finite number, got {learning_rate}")
     return float(learning_rate)
 
 

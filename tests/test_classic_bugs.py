@@ -92,10 +92,10 @@ TRAINERS = [classic_bugs.train_right, classic_bugs.train_biases_frozen, classic_
     ("2.0", TypeError, "learning_rate must be a number, got '2.0'"),
     (True, TypeError, "learning_rate must be a number, got True"),
     (None, TypeError, "learning_rate must be a number, got None"),
-    (0.0, ValueError, "learning_rate must be a positive number, got 0.0"),
-    (-1.0, ValueError, "learning_rate must be a positive number, got -1.0"),
-    (float("inf"), ValueError, "learning_rate must be a positive number, got inf"),
-    (float("nan"), ValueError, "learning_rate must be a positive number, got nan"),
+    (0.0, ValueError, "learning_rate must be a positive, finite number, got 0.0"),
+    (-1.0, ValueError, "learning_rate must be a positive, finite number, got -1.0"),
+    (float("inf"), ValueError, "learning_rate must be a positive, finite number, got inf"),
+    (float("nan"), ValueError, "learning_rate must be a positive, finite number, got nan"),
 ])
 def test_bad_learning_rate_is_refused_as_train_refuses_it(trainer, learning_rate, error, message):
     with pytest.raises(error, match=re.escape(message)):

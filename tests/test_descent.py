@@ -124,8 +124,8 @@ def test_descend_accepts_any_slope_function():
 
 
 @pytest.mark.parametrize("kwargs, error, message", [
-    (dict(learning_rate=-0.1), ValueError, "learning_rate must be a positive number, got -0.1"),
-    (dict(learning_rate=0), ValueError, "learning_rate must be a positive number, got 0"),
+    (dict(learning_rate=-0.1), ValueError, "learning_rate must be a positive, finite number, got -0.1"),
+    (dict(learning_rate=0), ValueError, "learning_rate must be a positive, finite number, got 0"),
     (dict(learning_rate="fast"), TypeError, "learning_rate must be a number"),
     (dict(steps=-1), ValueError, "steps must be 0 or more, got -1"),
     (dict(steps=2.5), TypeError, "steps must be a whole number, got 2.5"),

@@ -141,7 +141,7 @@ def test_warnings_are_back_to_normal_after_training():
 @pytest.mark.parametrize("learning_rate", [-0.1, 0, 0.0, float("nan"), float("inf")])
 def test_learning_rate_must_be_positive(learning_rate):
     inputs, targets = xor()
-    message = f"learning_rate must be a positive number, got {learning_rate}"
+    message = f"learning_rate must be a positive, finite number, got {learning_rate}"
     with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
         train(xor_network(), inputs, targets, learning_rate, 10)
     with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
@@ -188,3 +188,26 @@ def test_data_is_checked_before_anything_changes():
         train("network", inputs, targets, 1.0, 10)
     for original, after in zip(before, network.parameters()):
         np.testing.assert_array_equal(original, after)
+
+
+def test_every_module_checks_a_learning_rate_alike():
+    """A reader who mistypes a learning rate gets the same error whichever function they call."""
+    import classic_bugs
+    import descent
+    import running_example
+    import unlucky_starts
+
+    inputs, targets = running_example.data()
+    calls = {
+        "train": lambda rate: train(running_example.make_network(), inputs, targets, rate, 1),
+        "descend": lambda rate: descent.descend(descent.valley_slope, [1.0, 1.0], rate, 1),
+        "train_many": lambda rate: unlucky_starts.train_many(seeds=range(1), epochs=1, learning_rate=rate),
+        "classic_bugs.train_right": lambda rate: classic_bugs.train_right(learning_rate=rate, epochs=1),
+    }
+    wrong = [("2", TypeError), (True, TypeError), (None, TypeError), (0.0, ValueError), (-1.0, ValueError),
+             (float("inf"), ValueError), (float("nan"), ValueError)]
+    for name, call in calls.items():
+        for rate, error in wrong:
+            with pytest.raises(error, match="learning_rate must be a (number|positive, finite number)"):
+                call(rate)
+                pytest.fail(f"{name} accepted learning_rate={rate!r}")
