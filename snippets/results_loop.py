@@ -87,10 +87,7 @@ def blame_table():
 def training_run():
     """The running example trained as every page shows it, with snapshots for the maps and
     for the gradient's size on the flat start and in the fall."""
-    network = running_example.make_network()
-    inputs, targets = running_example.data()
-    return train(network, inputs, targets, running_example.LEARNING_RATE, running_example.EPOCHS,
-                 loss=running_example.LOSS, snapshot_epochs={*SNAPSHOT_EPOCHS, FLAT_STEP, FAST_STEP})
+    return running_example.trained()[1]
 
 
 def snapshot_network(epoch):

@@ -31,11 +31,12 @@ def trained():
     """Train the running example once, as every page shows it: (trained network, History).
 
     Every page, figure and test that needs the trained example calls this, so they all show
-    the same run. The result is shared: read it, do not change it.
+    the same run. The History keeps a snapshot of the weights and biases after every step, for
+    pictures of the network part-way through. The result is shared: read it, do not change it.
     """
     network = make_network()
     inputs, targets = data()
-    history = train(network, inputs, targets, LEARNING_RATE, EPOCHS, loss=LOSS)
+    history = train(network, inputs, targets, LEARNING_RATE, EPOCHS, loss=LOSS, snapshot_epochs=range(EPOCHS + 1))
     return network, history
 
 
