@@ -1,73 +1,31 @@
 """Draw every figure of the site from `snippets/figures.py` while the site builds.
 
 Each figure is drawn twice, for the light and the dark colour scheme, as SVG, and kept in
-`.cache/figures/` under a key of its own: a hash of the module that draws it and of every
-sibling module that module imports, directly or not (the results it draws, the reference they
-use), plus the library versions. A snippet edit therefore redraws only the figures whose code
-or data could have changed, and a rebuild after a page edit draws nothing. No image is committed.
+`.cache/figures/` under a key of its own (hooks/snippet_modules.py's function_key: the file that
+draws it, and every sibling module its drawing code takes names from, with whatever those
+import). A snippet edit therefore redraws only the figures whose code or data could have
+changed, and a rebuild after a page edit draws nothing. No image is committed.
 """
 
-import ast
 import hashlib
-import importlib
 import multiprocessing
 import os
 import re
 import shutil
-import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-import matplotlib
-import numpy
 from mkdocs.structure.files import File
+
+import snippet_modules
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
 CACHE = ROOT / ".cache" / "figures"
 SCHEMES = ("light", "dark")
 KEEP = 3  # versions kept per figure: enough for builds of other versions running at once
-
-
-def sibling_imports(module):
-    """The snippets/ modules that snippets/<module>.py imports by name."""
-    tree = ast.parse((SNIPPETS / f"{module}.py").read_text(encoding="utf-8"))
-    names = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names |= {alias.name.split(".")[0] for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module.split(".")[0])
-    return {name for name in names if (SNIPPETS / f"{name}.py").exists()}
-
-
-def module_key(module) -> str:
-    """A hash of the module, every sibling it needs (directly or not), and the libraries."""
-    needed, waiting = set(), [module]
-    while waiting:
-        current = waiting.pop()
-        if current not in needed:
-            needed.add(current)
-            waiting += sibling_imports(current)
-    # numpy's and OpenBLAS's code paths change the last bits of what is drawn (never what is
-    # shown): a build under other settings draws its own figures.
-    settings = " ".join(os.environ.get(name, "") for name in ("NPY_DISABLE_CPU_FEATURES", "OPENBLAS_CORETYPE"))
-    digest = hashlib.sha256(f"{matplotlib.__version__} {numpy.__version__} {settings}".encode())
-    for name in sorted(needed):
-        digest.update(name.encode() + (SNIPPETS / f"{name}.py").read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def fresh_figures_module():
-    """Import snippets/figures.py anew, with every snippet module it uses reloaded too
-    (under `mkdocs serve` the same Python process builds the site again after each change)."""
-    for name, module in list(sys.modules.items()):
-        if Path(getattr(module, "__file__", None) or "/").parent == SNIPPETS:
-            del sys.modules[name]
-    if str(SNIPPETS) not in sys.path:
-        sys.path.insert(0, str(SNIPPETS))
-    return importlib.import_module("figures")
+IN_PROCESS = 8  # up to this many figures to draw: draw them in this process
 
 
 def cached_svg(name, key, scheme) -> Path:
@@ -75,18 +33,24 @@ def cached_svg(name, key, scheme) -> Path:
 
 
 def draw(figures, wanted):
-    """Draw the figures {name: key} into the cache, one process per core."""
+    """Draw the figures {name: key} into the cache."""
     CACHE.mkdir(parents=True, exist_ok=True)
     # Draw into a private folder, then move each file into place in one step: two builds running
     # at once (a test and `mkdocs serve`, say) never see each other's half-drawn files.
     partial = Path(tempfile.mkdtemp(dir=CACHE, prefix=".drawing-"))
     try:
         names = sorted(wanted)
-        # "spawn": a clean interpreter, safe beside `mkdocs serve`'s threads. Each worker draws
-        # both schemes of a figure, so they share cached computations.
-        workers = max(1, min(os.cpu_count() or 1, len(names)))
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            list(pool.map(figures.write_svgs, names, [str(partial)] * len(names)))
+        if len(names) <= IN_PROCESS:
+            # A few figures, after a snippet edit: drawn here, from the results the pages' facts
+            # have just computed in this process (one run for a figure and its sentence).
+            for name in names:
+                figures.write_svgs(name, str(partial))
+        else:
+            # Many, in a cold build: one process per core ("spawn": a clean interpreter, safe
+            # beside `mkdocs serve`'s threads); each draws both schemes of a figure.
+            workers = max(1, min(os.cpu_count() or 1, len(names)))
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+                list(pool.map(figures.write_svgs, names, [str(partial)] * len(names)))
         for name in names:
             for scheme in SCHEMES:
                 os.replace(partial / f"{name}-{scheme}.svg", cached_svg(name, wanted[name], scheme))
@@ -103,8 +67,11 @@ def forget_old_versions(name):
 
 
 def on_files(files, config):
-    figures = fresh_figures_module()
-    keys = {name: module_key(draw_function.__module__) for name, draw_function in figures.all_figures().items()}
+    figures = snippet_modules.fresh_import("figures")
+    # figures.py sets the look of every figure (colours, fonts), so it is part of every key.
+    look = hashlib.sha256((SNIPPETS / "figures.py").read_bytes()).hexdigest()
+    keys = {name: hashlib.sha256(f"{look} {snippet_modules.function_key(draw)}".encode()).hexdigest()[:16]
+            for name, draw in figures.all_figures().items()}
     missing = {name: key for name, key in keys.items()
                if not all(cached_svg(name, key, scheme).exists() for scheme in SCHEMES)}
     if missing:

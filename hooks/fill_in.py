@@ -11,15 +11,14 @@ Two markers, so the Markdown stays readable and no number is ever typed by hand:
   page shows under a block is what the block prints.
 
 An unknown name, a float without a spec or a block that raises stops the build with a
-message that names the page. Facts and outputs are computed once per version of `snippets/`
-and kept in `.cache/fill_in/<key>.json`, so a rebuild after a page edit computes nothing.
+message that names the page. Each results module's facts and each block's output are kept in
+`.cache/fill_in/store.json` under the key of the code they came from (hooks/snippet_modules.py):
+a rebuild after a page edit computes nothing, and a snippet edit redoes only what it touches.
 
 Run `python hooks/fill_in.py docs/PAGE.md` to print a page with everything filled in.
 """
 
 import contextlib
-import hashlib
-import importlib
 import io
 import json
 import numbers
@@ -32,6 +31,9 @@ from pathlib import Path
 
 import numpy
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script, too
+import snippet_modules  # noqa: E402
+
 try:
     from mkdocs.exceptions import PluginError
 except ImportError:  # run as a script without MkDocs: any error will do
@@ -40,6 +42,7 @@ except ImportError:  # run as a script without MkDocs: any error will do
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
 CACHE = ROOT / ".cache" / "fill_in"
+STORE = CACHE / "store.json"
 
 PLACEHOLDER = re.compile(r"\{\{\s*(?P<name>[A-Za-z_][\w.]*)\s*(?::(?P<spec>[^{}]*?))?\s*\}\}")
 FENCE = re.compile(r"^\s*(```|~~~)")
@@ -51,25 +54,6 @@ OUTPUT_BLOCK = re.compile(
 )
 
 
-def code_key() -> str:
-    """A hash of every file in snippets/ and numpy's version: what the results depend on."""
-    digest = hashlib.sha256(numpy.__version__.encode())
-    for path in sorted(SNIPPETS.glob("*.py")):
-        digest.update(path.name.encode() + path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def fresh_import(name):
-    """Import a snippets/ module anew, with every snippet module reloaded (under `mkdocs serve`
-    the same process builds again after each change)."""
-    for loaded, module in list(sys.modules.items()):
-        if Path(getattr(module, "__file__", None) or "/").parent == SNIPPETS:
-            del sys.modules[loaded]
-    if str(SNIPPETS) not in sys.path:
-        sys.path.insert(0, str(SNIPPETS))
-    return importlib.import_module(name)
-
-
 def plain(value):
     """numpy scalars become Python numbers, so a fact survives a trip through JSON unchanged."""
     if isinstance(value, numpy.generic):
@@ -78,41 +62,63 @@ def plain(value):
 
 
 class Results:
-    """The facts and block outputs of one version of snippets/, cached in memory and on disk."""
+    """The facts and the block outputs, each kept under the key of the code it came from.
 
-    def __init__(self, key, use_cache=True):
-        self.key = key
-        self.path = CACHE / f"{key}.json"
+    A module's facts are computed again only when it or a sibling it imports has changed, and a
+    block runs again only when it or a module it imports has; everything else comes from
+    `.cache/fill_in/store.json`. With use_cache=False everything is computed afresh.
+    """
+
+    def __init__(self, use_cache=True):
         self.use_cache = use_cache
-        stored = json.loads(self.path.read_text()) if use_cache and self.path.exists() else {}
-        self._facts = stored.get("facts")
-        self.outputs = stored.get("outputs", {})
-        self.changed = False
+        stored = json.loads(STORE.read_text()) if use_cache and STORE.exists() else {}
+        self.stored_facts, self.stored_outputs = stored.get("facts", {}), stored.get("outputs", {})
+        self.used_facts, self.used_outputs = {}, {}
+        self._facts = None
 
     @property
     def facts(self):
         if self._facts is None:
-            self._facts = {name: plain(value) for name, value in fresh_import("facts").all_facts().items()}
-            self.changed = True
+            self._facts = {}
+            for module in snippet_modules.fresh_import("facts").sources():
+                key = f"{module}:{snippet_modules.module_key(module)}"
+                if key not in self.stored_facts:
+                    computed = snippet_modules.fresh_import("facts").facts_of(module)
+                    self.stored_facts[key] = {name: plain(value) for name, value in computed.items()}
+                self.used_facts[key] = self.stored_facts[key]
+                for name, value in self.stored_facts[key].items():
+                    if name in self._facts:
+                        raise PluginError(f"the fact {name!r} is defined twice (again in {module}.py)")
+                    self._facts[name] = value
         return self._facts
 
+    def prepare(self):
+        """Compute the facts now, so that the figures drawn next reuse the very same results."""
+        return self.facts
+
     def output(self, code, where):
-        digest = hashlib.sha256(code.encode()).hexdigest()[:16]
-        if digest not in self.outputs:
-            self.outputs[digest] = run_block(code, where)
-            self.changed = True
-        return self.outputs[digest]
+        key = snippet_modules.code_key(code)
+        if key not in self.stored_outputs:
+            self.stored_outputs[key] = run_block(code, where)
+        self.used_outputs[key] = self.stored_outputs[key]
+        return self.stored_outputs[key]
 
     def save(self):
-        if not (self.changed and self.use_cache):
+        """Keep what this build used, and what the stored file holds that another build may use."""
+        if not self.use_cache:
             return
+        stored = json.loads(STORE.read_text()) if STORE.exists() else {}
+        facts = {**stored.get("facts", {}), **self.used_facts}
+        outputs = {**stored.get("outputs", {}), **self.used_outputs}
+        if facts == stored.get("facts") and outputs == stored.get("outputs"):
+            return
+        # Forget the oldest entries beyond a few versions' worth.
+        facts = dict(list(facts.items())[-4 * max(1, len(self.used_facts)):])
+        outputs = dict(list(outputs.items())[-4 * max(1, len(self.used_outputs)):])
         CACHE.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("w", dir=CACHE, suffix=".tmp", delete=False) as file:
-            json.dump({"facts": self._facts, "outputs": self.outputs}, file, indent=1, sort_keys=True)
-        os.replace(file.name, self.path)  # in one step: a build running at once never reads half a file
-        self.changed = False
-        for old in sorted(CACHE.glob("*.json"), key=lambda p: p.stat().st_mtime)[:-3]:
-            old.unlink(missing_ok=True)
+            json.dump({"facts": facts, "outputs": outputs}, file, indent=1)
+        os.replace(file.name, STORE)  # in one step: a build running at once never reads half a file
 
 
 def run_block(code, where):
@@ -189,11 +195,10 @@ _results = None
 
 
 def results():
+    """The results of this build (a new build starts from what the store holds)."""
     global _results
-    key = code_key()
-    if _results is None or _results.key != key:
-        fresh_import("facts")  # the current snippets/, not the modules of an earlier build
-        _results = Results(key)
+    if _results is None:
+        _results = Results()
     return _results
 
 
@@ -206,13 +211,19 @@ def fill(markdown, where, current=None):
     return markdown
 
 
+def on_files(files, config):
+    global _results
+    _results = Results()
+    _results.prepare()
+    return files
+
+
 def on_page_markdown(markdown, page, **kwargs):
     return fill(markdown, page.file.src_uri)
 
 
 def on_post_build(config, **kwargs):
-    if _results is not None:
-        _results.save()
+    results().save()
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ tinycss2 does the CSS parsing: a real parser, so nested @media blocks and string
 """
 
 import re
+from functools import lru_cache
 
 import tinycss2
 
@@ -70,6 +71,7 @@ def write(kept, variables):
     return "".join(out)
 
 
+@lru_cache(maxsize=8)  # a rebuild under `mkdocs serve` meets the same notebook page again
 def prune(css, html):
     classes = {name for value in re.findall(r'class="([^"]*)"', html) for name in value.split()}
     kept = used_rules(parse(css), classes)

@@ -44,16 +44,29 @@ def running_example_facts():
     }
 
 
+def sources():
+    """The modules whose facts the pages quote: this one (the running example's) and each results_*.py."""
+    return ["facts"] + [path.stem for path in sorted(Path(__file__).parent.glob("results_*.py"))]
+
+
+def facts_of(module):
+    """{name: value}: the facts one of sources() gives, each checked to be a number or a string."""
+    if module == "facts":
+        return running_example_facts()
+    found = importlib.import_module(module).facts()
+    for name, value in found.items():
+        if not isinstance(value, (numbers.Number, str)):
+            raise TypeError(f"{module}.py: the fact {name!r} must be a number or a string, got {type(value).__name__}")
+    return found
+
+
 def all_facts():
-    """{name: value} for every fact of the site: this file's and each results_*.py's."""
-    found = running_example_facts()
-    for path in sorted(Path(__file__).parent.glob("results_*.py")):
-        for name, value in importlib.import_module(path.stem).facts().items():
+    """{name: value} for every fact of the site."""
+    found = {}
+    for module in sources():
+        for name, value in facts_of(module).items():
             if name in found:
-                raise ValueError(f"{path.name}: the fact {name!r} is already defined elsewhere")
-            if not isinstance(value, (numbers.Number, str)):
-                raise TypeError(f"{path.name}: the fact {name!r} must be a number or a string, "
-                                f"got {type(value).__name__}")
+                raise ValueError(f"{module}.py: the fact {name!r} is already defined elsewhere")
             found[name] = value
     return found
 

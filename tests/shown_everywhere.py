@@ -29,8 +29,7 @@ def notebook_output(path):
 
 
 def shown():
-    fill_in.fresh_import("facts")
-    fresh = fill_in.Results(fill_in.code_key(), use_cache=False)
+    fresh = fill_in.Results(use_cache=False)
     docs = ROOT / "docs"
     pages = {str(page.relative_to(docs)): fill_in.fill(page.read_text(encoding="utf-8"), page.name, fresh)
              for page in sorted(docs.rglob("*.md"))}

@@ -76,20 +76,43 @@ def test_notebook_pages_lose_cdn_scripts_and_unused_css_and_get_a_download_butto
     assert notebooks.on_post_page(html, page=FakePage()) == html  # other pages are left alone
 
 
-def test_a_figure_is_redrawn_only_when_its_code_or_data_changes(tmp_path, monkeypatch):
-    import draw_figures
+def test_a_figure_or_fact_is_redone_only_when_its_code_or_data_changes(tmp_path):
+    import snippet_modules
 
-    monkeypatch.setattr(draw_figures, "SNIPPETS", tmp_path)
     (tmp_path / "figures_a.py").write_text("import numpy\nfrom results_a import X\n")
     (tmp_path / "results_a.py").write_text("import network\nX = 1\n")
     (tmp_path / "network.py").write_text("A = 1\n")
     (tmp_path / "figures_b.py").write_text("B = 1\n")
-    first = draw_figures.module_key("figures_a")
-    assert draw_figures.module_key("figures_a") == first  # unchanged code: the cached figure is used
+    block = "from results_a import X\nprint(X)\n"
+
+    def keys():
+        return snippet_modules.module_key("figures_a", tmp_path), snippet_modules.code_key(block, tmp_path)
+
+    first = keys()
+    assert keys() == first  # unchanged code: the cached figure and output are used
     (tmp_path / "figures_b.py").write_text("B = 2\n")
-    assert draw_figures.module_key("figures_a") == first  # another chapter's figures changed
+    assert keys() == first  # another chapter's figures changed
     (tmp_path / "network.py").write_text("A = 2\n")
-    assert draw_figures.module_key("figures_a") != first  # code it draws from, two imports away
+    assert keys()[0] != first[0] and keys()[1] != first[1]  # code they depend on, two imports away
+    assert snippet_modules.code_key(block + "print(1)\n", tmp_path) != keys()[1]  # the block itself
+
+
+def test_each_figure_has_a_key_of_its_own(tmp_path, monkeypatch):
+    import importlib
+
+    import snippet_modules
+
+    (tmp_path / "figs_x.py").write_text(
+        "import results_p\nfrom results_q import Q\n\n\ndef helper():\n    return results_p.P\n\n\n"
+        "def draw_p():\n    return helper()\n\n\ndef draw_q():\n    return Q\n")
+    (tmp_path / "results_p.py").write_text("P = 1\n")
+    (tmp_path / "results_q.py").write_text("Q = 1\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    module = importlib.import_module("figs_x")
+    before = snippet_modules.function_key(module.draw_p), snippet_modules.function_key(module.draw_q)
+    (tmp_path / "results_p.py").write_text("P = 2\n")  # what draw_p draws, through its helper
+    after = snippet_modules.function_key(module.draw_p), snippet_modules.function_key(module.draw_q)
+    assert after[0] != before[0] and after[1] == before[1]
 
 
 def test_figures_script_draws_every_figure_into_the_folder_it_is_given(tmp_path):
