@@ -10,8 +10,9 @@ import numpy as np
 import running_example
 import unlucky_starts
 from figures import figure
-from results_loop import (FENCE, SNAPSHOT_EPOCHS, bug_curves, hundred_starts, one_step, output_map, rises,
-                          training_run)
+from results_bugs import bug_curves, rises
+from results_loop import SNAPSHOT_EPOCHS, one_step, output_map, training_run
+from results_unlucky import FENCE, hundred_starts
 
 
 def draw_map(ax, colours, weights, biases, fence=False):

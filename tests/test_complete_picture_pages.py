@@ -1,7 +1,8 @@
 """What the pages of chapter 3 (docs/complete-picture/) claim, checked as properties of the
-results they quote (snippets/results_loop.py).
+results they quote (snippets/results_loop.py for index.md and faq.md, results_bugs.py for
+classic-bugs.md, results_unlucky.py for unlucky-starts.md).
 
-The pages get their numbers from results_loop.facts() at build; these tests check that what
+The pages get their numbers from those modules' facts() at build; these tests check that what
 the prose says about those numbers ("the error goes down", "the bias goes down", "most
 failures fail the same way") holds for them.
 """
@@ -13,13 +14,15 @@ import pytest
 
 import classic_bugs
 import figures_loop
+import results_bugs
 import results_loop
+import results_unlucky
 import running_example
 import unlucky_starts
 from activations import sigmoid_slope
 from conftest import DOCS
 from losses import mean_squared_error_slope
-from results_loop import rises
+from results_bugs import rises
 from training import train
 
 SEEDS = unlucky_starts.SEEDS
@@ -99,7 +102,7 @@ def test_why_this_learning_rate():
     history, learned = runs[results_loop.SLOW_RATE]
     assert not learned and abs(history.losses[-1] - 0.25) < 0.01
     # "at 30 the steps overshoot": the error goes up at the first step.
-    too_large = results_loop.bug_curves()[f"learning rate {classic_bugs.TOO_LARGE:g}"]
+    too_large = results_bugs.bug_curves()[f"learning rate {classic_bugs.TOO_LARGE:g}"]
     assert too_large[1] > too_large[0]
 
 
@@ -167,8 +170,8 @@ def test_the_gradient_check_tells_right_from_wrong():
 
 
 def test_a_nudge_too_small_or_too_large_lands_in_between():
-    checks = results_loop.nudge_checks()
-    tiny, own, big = results_loop.NUDGES
+    checks = results_bugs.nudge_checks()
+    tiny, own, big = results_bugs.NUDGES
     assert own == classic_bugs.STEP and classic_bugs.verdict(checks[own]) == "right"
     # Ten times inside the in-between band on either side, so that the verdict is the same on
     # every machine, though the tiny nudge's exact value is rounding noise (1.0e-05 with
@@ -183,12 +186,12 @@ def test_a_nudge_too_small_or_too_large_lands_in_between():
 
 def test_the_missing_slope_makes_gradients_too_big_and_sometimes_flips_them():
     assert sigmoid_slope(np.linspace(-20, 20, 4001)).max() == pytest.approx(0.25)
-    ratios = results_loop.missing_slope_ratios()
+    ratios = results_bugs.missing_slope_ratios()
     # "each of the nine is about 4 to 18 times too big": all bigger, none flipped at this start.
     assert ratios.size == sum(p.size for p in running_example.make_network().parameters())
     assert np.all(ratios > 1)
-    flipped = results_loop.flipped_starts()
-    assert 0 < len(flipped) < results_loop.FLIP_SEEDS
+    flipped = results_bugs.flipped_starts()
+    assert 0 < len(flipped) < results_bugs.FLIP_SEEDS
     network, inputs, targets = classic_bugs.running_example(flipped[0])
     right = classic_bugs.backward_right(network, inputs, targets)
     wrong = classic_bugs.backward_missing_slope(network, inputs, targets)
@@ -196,7 +199,7 @@ def test_the_missing_slope_makes_gradients_too_big_and_sometimes_flips_them():
 
 
 def test_the_loss_curves_of_the_loop_bugs():
-    curves = results_loop.bug_curves()
+    curves = results_bugs.bug_curves()
     right = curves["correct loop"]
     # The correct loop is the running example's: never goes up in its 2,000 steps.
     assert np.array_equal(right, classic_bugs.train_right()[0]) and rises(right) == 0
@@ -217,7 +220,7 @@ def test_frozen_biases_are_caught_by_comparing_before_and_after():
 
 
 def test_the_missing_reset_learns_sooner_but_rises_and_can_get_stuck():
-    curves = results_loop.bug_curves()
+    curves = results_bugs.bug_curves()
     right = curves["correct loop"]
     no_reset = curves[f"gradients not reset (seed {running_example.SEED})"]
     # "after 31 rises packed into the first steps", and then "drops to 0 early": sooner than
@@ -233,7 +236,7 @@ def test_the_missing_reset_learns_sooner_but_rises_and_can_get_stuck():
 
 def test_a_far_too_large_rate_overshoots_zig_zags_and_gets_stuck():
     losses, network = classic_bugs.train_right(learning_rate=classic_bugs.TOO_LARGE)
-    assert np.array_equal(losses, results_loop.bug_curves()[f"learning rate {classic_bugs.TOO_LARGE:g}"])
+    assert np.array_equal(losses, results_bugs.bug_curves()[f"learning rate {classic_bugs.TOO_LARGE:g}"])
     # "the first step overshoots so far that the error jumps", then it "zig-zags".
     assert losses[1] > losses[0] + 0.05 and rises(losses) > 10
     # "it gets stuck with two answers at 0.5", "where the correct loop learns all four".
@@ -293,10 +296,10 @@ def test_the_correct_loop_with_totals_is_the_correct_loop():
     assert np.array_equal(classic_bugs.train_with_reset()[0], classic_bugs.train_right()[0])
 
 
-@pytest.mark.parametrize("name", sorted(results_loop.BUG_DIFFS))
+@pytest.mark.parametrize("name", sorted(results_bugs.BUG_DIFFS))
 def test_each_diff_turns_the_bug_into_its_fix(name):
-    buggy, right = results_loop.BUG_DIFFS[name]
-    shown_diff = results_loop.facts()[f"classic.diff_{name}"]
+    buggy, right = results_bugs.BUG_DIFFS[name]
+    shown_diff = results_bugs.facts()[f"classic.diff_{name}"]
     lines = shown_diff.splitlines()
     assert lines[0] == "```diff" and lines[-1] == "```"
     body = lines[1:-1]
@@ -305,7 +308,7 @@ def test_each_diff_turns_the_bug_into_its_fix(name):
     assert removed or added
     # Every line shown is real code: red lines from the buggy function, green from the fix,
     # the others from both.
-    bug_code, fix_code = results_loop.code_lines(buggy), results_loop.code_lines(right)
+    bug_code, fix_code = results_bugs.code_lines(buggy), results_bugs.code_lines(right)
     assert all(line in bug_code for line in removed) and all(line in fix_code for line in added)
     context = [line[1:] for line in body if line.startswith(" ") and line != " ..."]
     assert all(line in bug_code and line in fix_code for line in context)
@@ -316,8 +319,8 @@ def test_each_diff_turns_the_bug_into_its_fix(name):
 
 
 def test_the_figure_draws_the_runs_the_page_quotes():
-    assert figures_loop.bug_curves is results_loop.bug_curves
-    assert figures_loop.hundred_starts is results_loop.hundred_starts
+    assert figures_loop.bug_curves is results_bugs.bug_curves
+    assert figures_loop.hundred_starts is results_unlucky.hundred_starts
     assert figures_loop.one_step is results_loop.one_step
     assert figures_loop.training_run is results_loop.training_run
 
@@ -326,7 +329,7 @@ def test_the_figure_draws_the_runs_the_page_quotes():
 
 
 def test_a_hundred_starts_fall_into_three_groups():
-    result, groups = results_loop.hundred_starts(), results_loop.start_groups()
+    result, groups = results_unlucky.hundred_starts(), results_unlucky.start_groups()
     assert sorted(groups["learned"] + groups["halfway"] + groups["other"]) == list(range(SEEDS))
     # "Each of the four answers ends within 0.25 of the right one"
     targets = running_example.data()[1][:, 0]
@@ -339,13 +342,13 @@ def test_a_hundred_starts_fall_into_three_groups():
     # 0.5 for everything, and learns given more steps.
     assert len(groups["halfway"]) > len(groups["other"]) == 1
     assert np.all(np.abs(result["outputs"][groups["other"]] - 0.5) < 0.01)
-    assert np.all(results_loop.other_given_longer()["learned"])
+    assert np.all(results_unlucky.other_given_longer()["learned"])
     # The error axis runs from a thousandth to a tenth and beyond, both ways.
     assert result["loss"].min() < 0.001 and result["loss"].max() > 0.1
 
 
 def test_given_more_steps_only_one_stuck_start_gets_free():
-    longer, groups = results_loop.halfway_given_longer(), results_loop.start_groups()
+    longer, groups = results_unlucky.halfway_given_longer(), results_unlucky.start_groups()
     assert int(longer["learned"].sum()) == 1
     # The first stuck start is one of the halfway ones, and stays stuck.
     stuck = unlucky_starts.STUCK_EXAMPLE
@@ -355,35 +358,35 @@ def test_given_more_steps_only_one_stuck_start_gets_free():
 
 
 def test_a_stuck_start_has_its_hidden_neurons_on_the_flat_end():
-    result = results_loop.hundred_starts()
+    result = results_unlucky.hundred_starts()
     stuck = unlucky_starts.STUCK_EXAMPLE
     # Its answers for (1, 0) and (1, 1) are both 0.5 ...
     assert np.all(np.abs(result["outputs"][stuck][2:] - 0.5) < 0.01)
     # ... because both hidden neurons say (nearly) 1 for both, where the sigmoid is flat.
-    hidden, slopes = results_loop.stuck_slopes()
+    hidden, slopes = results_unlucky.stuck_slopes()
     assert np.all(hidden > 0.995) and np.all(slopes < 0.005)
     # The output neuron gets (almost) the same two numbers for both examples.
     assert np.abs(hidden[0] - hidden[1]).max() < 0.005
     # The map: a wide patch "on the fence" around both corners.
     w1, b1, w2, b2 = (array[stuck] for array in result["parameters"])
     x, y, outputs = results_loop.output_map([w1, w2], [b1.ravel(), b2.ravel()])
-    low, high = results_loop.FENCE
+    low, high = results_unlucky.FENCE
     for corner_x, corner_y in ((1, 0), (1, 1)):
         near = (np.abs(x - corner_x) <= 0.15) & (np.abs(y - corner_y) <= 0.15)
         assert np.all((low < outputs[near]) & (outputs[near] < high))
 
 
 def test_what_helps():
-    shares = results_loop.shares()
-    usual, tiny, big = 1.0, min(results_loop.SCALES), max(results_loop.SCALES)
+    shares = results_unlucky.shares()
+    usual, tiny, big = 1.0, min(results_unlucky.SCALES), max(results_unlucky.SCALES)
     # "With 4 hidden neurons instead of 2, all 100 starts learn", and more neurons never hurt.
     assert shares[4, usual] == (SEEDS, SEEDS)
-    assert all(shares[4, scale][0] >= shares[2, scale][0] for scale in results_loop.SCALES)
+    assert all(shares[4, scale][0] >= shares[2, scale][0] for scale in results_unlucky.SCALES)
     # Too small a start: almost none learn; the hidden neurons stay near twins.
-    assert shares[2, tiny][0] <= SEEDS // 20 and results_loop.twins(tiny) > 0.9 * SEEDS
+    assert shares[2, tiny][0] <= SEEDS // 20 and results_unlucky.twins(tiny) > 0.9 * SEEDS
     # Too large a start: fewer learn than with the usual spread.
     assert shares[2, big][0] < shares[2, usual][0]
-    table = results_loop.facts()["unlucky.shares_table"]
+    table = results_unlucky.facts()["unlucky.shares_table"]
     assert f"| the usual spread | {shares[2, usual][0]} of {SEEDS} | {SEEDS} of {SEEDS} |" in table
 
 
@@ -411,7 +414,7 @@ def test_cross_entropy_keeps_the_blame_that_squared_error_hides():
 
 
 def test_walking_downhill_and_going_uphill():
-    curves = results_loop.bug_curves()
+    curves = results_bugs.bug_curves()
     # "With a small enough step, the loop only ever walks downhill", and "with a step far
     # too large it can even go uphill".
     assert rises(curves["correct loop"]) == 0
@@ -430,8 +433,8 @@ def test_the_counts_of_starts_are_not_on_a_knife_edge():
     # hidden neurons count as twins when they differ by less than 0.1. No start is so close
     # to either line that another CPU's rounding could move it across.
     targets = running_example.data()[1][:, 0]
-    for run in results_loop.scale_runs().values():
+    for run in results_unlucky.scale_runs().values():
         worst = np.abs(run["outputs"] - targets).max(axis=1)
         assert np.abs(worst - unlucky_starts.WITHIN).min() > 0.01
-    hidden = results_loop.scale_runs()[2, min(results_loop.SCALES)]["hidden"]
+    hidden = results_unlucky.scale_runs()[2, min(results_unlucky.SCALES)]["hidden"]
     assert np.abs(np.abs(hidden[:, :, 0] - hidden[:, :, 1]).max(axis=1) - 0.1).min() > 0.001
