@@ -124,11 +124,13 @@ def fresh_import(name):
     """Import snippets/<name>.py as the code is now (see the module's docstring)."""
     global _imported_key
     key = snippets_key()
-    if key != _imported_key:
+    # The first time, keep what is loaded (a test process has imported these very files);
+    # after that, a change anywhere in snippets/ means every module is imported anew.
+    if _imported_key is not None and key != _imported_key:
         for loaded, module in list(sys.modules.items()):
             if Path(getattr(module, "__file__", None) or "/").parent == SNIPPETS:
                 del sys.modules[loaded]
-        _imported_key = key
+    _imported_key = key
     if str(SNIPPETS) not in sys.path:
         sys.path.insert(0, str(SNIPPETS))
     return importlib.import_module(name)
