@@ -26,10 +26,13 @@ def sigmoid(z):
 
     Very negative z gives 0, very positive z gives 1, and z = 0 gives 0.5.
     """
-    # 1 / (1 + exp(-z)) is the same function as 0.5 + 0.5 * tanh(z / 2) (expand tanh into
-    # exponentials to see it). Written the first way, exp(-z) overflows to infinity once
-    # z is below about -709; tanh never overflows, so this form needs no special cases.
-    return 0.5 + 0.5 * np.tanh(0.5 * np.asarray(z, dtype=float))
+    # Written as 1 / (1 + exp(-z)), exp(-z) overflows once z is below about -709. So take
+    # e = exp(-|z|), which is never above 1: for z >= 0 the sigmoid is 1 / (1 + e), and for
+    # z < 0 it is e / (1 + e), the same value rearranged. The second keeps full precision
+    # far out in the negative tail: sigmoid(-40) is 4.25e-18, not 0 (as 1 - something would give).
+    z = np.asarray(z, dtype=float)
+    e = np.exp(-np.abs(z))
+    return (np.where(z >= 0, 1.0, e) / (1.0 + e))[()]  # [()]: a single number stays a number
 
 
 def sigmoid_slope(z, value=None):

@@ -1,9 +1,13 @@
 """Loss functions: one number that says how wrong the network's predictions are.
 
 Each loss comes with its slope: how the loss changes as each single prediction changes.
+For a sigmoid output trained with cross-entropy, the network uses the pair computed from
+the output sums instead (cross_entropy_from_sums), as frameworks' "with logits" losses do.
 """
 
 import numpy as np
+
+from activations import sigmoid
 
 # Cross-entropy takes log(p) and log(1 - p). A prediction of exactly 0 or 1 would give
 # log(0) = -infinity, so predictions are first kept at least EPSILON away from 0 and 1.
@@ -50,6 +54,10 @@ def _check_probabilities(predictions, targets):
             "cross_entropy expects predictions between 0 and 1 (probabilities, e.g. "
             f"from a sigmoid output), got values from {predictions.min()} to {predictions.max()}"
         )
+    _check_targets(targets)
+
+
+def _check_targets(targets):
     if np.any(targets < 0) or np.any(targets > 1):
         raise ValueError(
             "cross_entropy expects targets between 0 and 1, got values from "
@@ -93,6 +101,30 @@ def cross_entropy_slope(predictions, targets):
     _check_probabilities(predictions, targets)
     p = np.clip(predictions, EPSILON, 1.0 - EPSILON)
     return (p - targets) / (p * (1.0 - p) * predictions.size)
+
+
+def cross_entropy_from_sums(sums, targets):
+    """Cross-entropy of sigmoid(sums), computed from the sums themselves ("with logits").
+
+    For one example, -t log(sigmoid(z)) - (1 - t) log(1 - sigmoid(z)) simplifies to
+    log(1 + e^z) - t z, and np.logaddexp(0, z) gives log(1 + e^z) for any z, without overflow. No guess is
+    ever rounded to 0 or 1, so nothing needs clipping: a confidently wrong answer costs what
+    it really costs (about 40 at a sum of -40 with a target of 1, not a clipped 27.6).
+    """
+    sums, targets = _as_matching_arrays(sums, targets)
+    _check_targets(targets)
+    return float(np.mean(np.logaddexp(0.0, sums) - targets * sums))
+
+
+def cross_entropy_from_sums_slope(sums, targets):
+    """d(cross_entropy_from_sums) / d(each sum): (sigmoid(z) - t), shared out over the mean.
+
+    The sigmoid's slope a(1 - a) and the loss's 1 / (a(1 - a)) cancel, so the blame at the
+    output sum is just "guess minus answer": a confidently wrong answer gets the full blame
+    of -1 (per example), where going through the guess first would round it to 0.
+    """
+    sums, targets = _as_matching_arrays(sums, targets)
+    return (sigmoid(sums) - targets) / sums.size
 
 
 LOSSES = {

@@ -8,7 +8,7 @@ import copy
 import numpy as np
 
 from activations import get_activation
-from losses import get_loss
+from losses import cross_entropy_from_sums, cross_entropy_from_sums_slope, get_loss
 
 
 def _as_numbers(values, name):
@@ -181,6 +181,9 @@ class Network:
         output_gradient is d(loss)/d(outputs) for the last forward() call, with the same
         shape as those outputs. Returns (weight_gradients, bias_gradients), lists shaped
         like self.weights and self.biases; also sets self.blames.
+
+        It works from what the last forward() kept: call forward() on the very inputs the
+        output_gradient belongs to, just before. (gradients() does both in one call.)
         """
         if not self.layer_outputs:
             raise RuntimeError(
@@ -196,16 +199,30 @@ class Network:
         return self._backward(output_gradient)
 
     def _backward(self, output_gradient):
-        # The unchecked backward pass, for training loops.
+        # The unchecked backward pass, for training loops. Chain rule at the last layer:
+        # (how the loss moves with each output) times (how each output moves with its sum).
+        _, slope = self._activation_functions[-1]
+        return self._backward_from_blame(output_gradient * slope(self.sums[-1], self.layer_outputs[-1]))
+
+    def _measure(self, targets, loss):
+        """After _forward(): (the loss, the blame at each output neuron's sum)."""
+        if loss == "cross_entropy" and self.activation_names[-1] == "sigmoid":
+            # A sigmoid output with cross-entropy is measured from the output sums ("with
+            # logits", as frameworks do): through the guess, a confidently wrong answer would
+            # lose its blame to rounding (see losses.cross_entropy_from_sums_slope).
+            sums = self.sums[-1]
+            return cross_entropy_from_sums(sums, targets), cross_entropy_from_sums_slope(sums, targets)
+        loss_function, loss_slope = get_loss(loss)
+        outputs = self.layer_outputs[-1]
+        _, slope = self._activation_functions[-1]
+        return loss_function(outputs, targets), loss_slope(outputs, targets) * slope(self.sums[-1], outputs)
+
+    def _backward_from_blame(self, blame):
+        """Backpropagation from the blame at the output sums down to every weight and bias."""
         n_layers = len(self.weights)
         weight_gradients = [None] * n_layers
         bias_gradients = [None] * n_layers
         blames = [None] * n_layers
-
-        # Chain rule at the last layer: (how the loss moves with each output) times
-        # (how each output moves with its sum).
-        _, slope = self._activation_functions[-1]
-        blame = output_gradient * slope(self.sums[-1], self.layer_outputs[-1])
         for layer in range(n_layers - 1, -1, -1):
             blames[layer] = blame
             # A weight's gradient is (its input) times (the blame at its neuron), added
@@ -227,17 +244,19 @@ class Network:
 
     def loss(self, inputs, targets, loss="mse"):
         """How wrong the network is on (inputs, targets), as one number."""
-        loss_function, _ = get_loss(loss)
+        get_loss(loss)  # an unknown name fails here, with the names it could be
         inputs, targets = self.check_data(inputs, targets)
-        return loss_function(self._forward(inputs), targets)
+        self._forward(inputs)
+        return self._measure(targets, loss)[0]
 
     def gradients(self, inputs, targets, loss="mse"):
         """Forward, loss and backward in one go: (loss_value, weight_gradients, bias_gradients)."""
-        loss_function, loss_slope = get_loss(loss)
+        get_loss(loss)
         inputs, targets = self.check_data(inputs, targets)
-        outputs = self._forward(inputs)
-        weight_gradients, bias_gradients = self._backward(loss_slope(outputs, targets))
-        return loss_function(outputs, targets), weight_gradients, bias_gradients
+        self._forward(inputs)
+        loss_value, blame = self._measure(targets, loss)
+        weight_gradients, bias_gradients = self._backward_from_blame(blame)
+        return loss_value, weight_gradients, bias_gradients
 
     # --- parameters ------------------------------------------------------------------
 

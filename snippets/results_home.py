@@ -17,7 +17,7 @@ import descent
 import results_derivatives
 import running_example
 import unlucky_starts
-from activations import sigmoid, sigmoid_slope
+from activations import tanh_slope
 from gradient_check import gradient_check
 from network import Network
 from training import train
@@ -100,16 +100,16 @@ def checked_network():
 
 @cache
 def gradient_checks():
-    """{"right": ..., "slope at the output": ...}: the gradient check's largest relative error
-    for the page's network, as written and with a classic slip in its output neuron: the
-    sigmoid's slope taken at the neuron's output a instead of at its sum z (so the backward
-    pass uses sigmoid(a) (1 - sigmoid(a)) where it needs a (1 - a))."""
+    """{"right": ..., "slope of the hidden tanh": ...}: the gradient check's largest relative
+    error for the page's network, as written and with a classic slip in its tanh layer: the
+    slope taken at the neurons' outputs a instead of at their sums z (so the backward pass
+    uses 1 - tanh(a)**2 where it needs 1 - a**2)."""
     inputs, targets = running_example.data()
     right = gradient_check(checked_network(), inputs, targets, loss=CHECKED_LOSS)
     slipped = checked_network()
-    slipped._activation_functions[-1] = (sigmoid, lambda z, value=None: sigmoid_slope(sigmoid(z)))
+    slipped._activation_functions[1] = (np.tanh, lambda z, value=None: tanh_slope(np.tanh(z)))
     wrong = gradient_check(slipped, inputs, targets, loss=CHECKED_LOSS)
-    return {"right": right, "slope at the output": wrong}
+    return {"right": right, "slope of the hidden tanh": wrong}
 
 
 def facts():
@@ -119,7 +119,7 @@ def facts():
         "home.drop_steps": about(drop),
         "reference.moons_points": len(datasets.two_moons()[0]),
         "reference.unlucky_starts": unlucky_starts.SEEDS,
-        "reference.slipped_check": gradient_checks()["slope at the output"],
+        "reference.slipped_check": gradient_checks()["slope of the hidden tanh"],
     }
 
 
@@ -128,6 +128,6 @@ if __name__ == "__main__":
     print(f"the running example's error: flat for {flat} steps, then most of its fall in {drop}")
     for rate, (_, history) in training_runs().items():
         print(f"learning rate {rate:>6}: error {history.losses[0]:.4f} -> {history.losses[-1]:.4f}")
-    print(f"gradient check with a slip in the output's slope: {gradient_checks()['slope at the output']:.2f}")
+    print(f"gradient check with a slip in the tanh layer's slope: {gradient_checks()['slope of the hidden tanh']:.2f}")
     for name, value in facts().items():
         print(f"{name} = {value!r}")

@@ -91,7 +91,7 @@ def train(network, inputs, targets, learning_rate, epochs, loss="mse", snapshot_
     learning_rate = _check_learning_rate(learning_rate)
     epochs = _check_epochs(epochs)
     snapshot_epochs = _check_snapshot_epochs(snapshot_epochs, epochs)
-    loss_function, loss_slope = get_loss(loss)
+    get_loss(loss)  # an unknown loss name fails here, before any training
 
     losses = np.empty(epochs + 1)
     snapshots = {}
@@ -105,15 +105,15 @@ def train(network, inputs, targets, learning_rate, epochs, loss="mse", snapshot_
                     [weights.copy() for weights in network.weights],
                     [biases.copy() for biases in network.biases],
                 )
-            outputs = network._forward(inputs)
-            loss_value = loss_function(outputs, targets)
+            network._forward(inputs)
+            loss_value, blame = network._measure(targets, loss)
             losses[epoch] = loss_value
             if not math.isfinite(loss_value):
                 diverged = True
                 break
             if epoch == epochs:
                 break  # the loss after the last update is measured, but not acted on
-            weight_gradients, bias_gradients = network._backward(loss_slope(outputs, targets))
+            weight_gradients, bias_gradients = network._backward_from_blame(blame)
             _update(network, weight_gradients, bias_gradients, learning_rate)
     return History(losses=losses[: epoch + 1], snapshots=snapshots, diverged=diverged)
 

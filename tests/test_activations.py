@@ -95,7 +95,16 @@ def test_sigmoid_is_stable_at_extremes_without_warnings():
 def test_sigmoid_is_the_textbook_formula():
     z = np.linspace(-700, 700, 14001)  # exp(700) still fits in a float
     textbook = 1 / (1 + np.exp(-z))
-    np.testing.assert_allclose(sigmoid(z), textbook, rtol=1e-15, atol=2e-16)
+    # Full relative precision at both ends: no absolute tolerance to hide a tail flushed to 0.
+    np.testing.assert_allclose(sigmoid(z), textbook, rtol=1e-14, atol=0)
+
+
+def test_sigmoid_keeps_its_far_negative_tail():
+    import math
+
+    for z in (-40.0, -100.0, -700.0):
+        assert sigmoid(z) == pytest.approx(math.exp(z) / (1 + math.exp(z)), rel=1e-14)
+    assert sigmoid(-40.0) > 0  # a sum of 1 - 0.9999... would be exactly 0 here
 
 
 def test_sigmoid_is_symmetric():

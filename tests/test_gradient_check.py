@@ -69,26 +69,26 @@ def test_catches_a_wrong_activation_slope(monkeypatch):
 def test_catches_frozen_bias_gradients(monkeypatch):
     # A backward that forgets the biases (returns zeros for them) must fail the check.
     network = Network([2, 3, 1], "sigmoid", seed=0)
-    correct_backward = network._backward
+    correct_backward = network._backward_from_blame
 
-    def backward_without_biases(output_gradient):
-        weight_gradients, bias_gradients = correct_backward(output_gradient)
+    def backward_without_biases(blame):
+        weight_gradients, bias_gradients = correct_backward(blame)
         return weight_gradients, [np.zeros_like(g) for g in bias_gradients]
 
-    monkeypatch.setattr(network, "_backward", backward_without_biases)
+    monkeypatch.setattr(network, "_backward_from_blame", backward_without_biases)
     assert gradient_check(network, XOR_INPUTS, XOR_TARGETS) > 0.5
 
 
 def test_catches_a_wrong_weight_gradient_in_the_first_layer(monkeypatch):
     network = Network([2, 3, 1], "tanh", seed=0)
-    correct_backward = network._backward
+    correct_backward = network._backward_from_blame
 
-    def backward_with_transposed_blame(output_gradient):
-        weight_gradients, bias_gradients = correct_backward(output_gradient)
+    def backward_with_transposed_blame(blame):
+        weight_gradients, bias_gradients = correct_backward(blame)
         weight_gradients[0] = weight_gradients[0][::-1]  # rows swapped: inputs mixed up
         return weight_gradients, bias_gradients
 
-    monkeypatch.setattr(network, "_backward", backward_with_transposed_blame)
+    monkeypatch.setattr(network, "_backward_from_blame", backward_with_transposed_blame)
     assert gradient_check(network, XOR_INPUTS, XOR_TARGETS) > 1e-2
 
 

@@ -154,3 +154,31 @@ def test_registry_and_lookup():
         get_loss("mean_squared")
     with pytest.raises(TypeError, match="loss name must be a string"):
         get_loss(None)
+
+
+def test_a_confidently_wrong_sigmoid_output_keeps_its_full_blame():
+    """Sigmoid and cross-entropy are measured from the sum: at a sum of -30 with an answer
+    of 1 the blame at that sum is -1 (guess minus answer), not a rounded-away -0.094."""
+    from network import Network
+
+    network = Network([1, 1], "sigmoid", seed=0)
+    network.weights[0][:] = 0.0
+    for z in (-30.0, -38.0, -40.0, -1000.0):
+        network.biases[0][:] = z
+        loss, _, bias_gradients = network.gradients([[0.0]], [[1.0]], "cross_entropy")
+        assert bias_gradients[0][0] == pytest.approx(-1.0, rel=1e-12)
+        assert loss == pytest.approx(-z, rel=1e-12)  # log(1 + e^z) - z: the real cost, no clipping
+
+
+def test_cross_entropy_from_sums_agrees_with_the_guesses_where_both_are_exact():
+    from activations import sigmoid
+    from losses import cross_entropy_from_sums, cross_entropy_from_sums_slope, cross_entropy_slope
+
+    sums = np.array([[-3.0], [-0.5], [0.0], [2.0]])
+    targets = np.array([[1.0], [0.0], [1.0], [1.0]])
+    guesses = sigmoid(sums)
+    assert cross_entropy_from_sums(sums, targets) == pytest.approx(cross_entropy(guesses, targets), rel=1e-12)
+    chained = cross_entropy_slope(guesses, targets) * guesses * (1 - guesses)
+    np.testing.assert_allclose(cross_entropy_from_sums_slope(sums, targets), chained, rtol=1e-12)
+    with pytest.raises(ValueError, match="targets between 0 and 1"):
+        cross_entropy_from_sums(sums, targets * 2)

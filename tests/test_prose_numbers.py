@@ -119,8 +119,8 @@ def test_a_right_backward_pass_passes_the_check_and_a_classic_slip_fails_it():
     checks = results.gradient_checks()
     assert checks["right"] < 1e-7
     # "A bug gives a far larger number"; the glossary: "a hundredth or more means a bug".
-    assert checks["slope at the output"] >= 0.01
-    assert checks["slope at the output"] > 1e4 * 1e-7
+    assert checks["slope of the hidden tanh"] >= 0.01
+    assert checks["slope of the hidden tanh"] > 1e4 * 1e-7
 
 
 def test_the_gradient_check_block_checks_the_network_the_results_use():
