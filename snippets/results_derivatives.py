@@ -258,6 +258,11 @@ def check_table():
     return walkthrough.check_table(step())
 
 
+def check_summary_table():
+    """walkthrough.check_summary_table(): the check's verdict for each array of knobs."""
+    return walkthrough.check_summary_table(step())
+
+
 def facts():
     paths = valley_paths()
     worst = paths[LEARNING_RATES[-1][1]]
@@ -291,6 +296,7 @@ def facts():
         "backpropagation.least_in_passes": min(backprop_in_passes),
         "backpropagation.most_in_passes": max(backprop_in_passes),
         "backpropagation.check_table": check_table(),
+        "backpropagation.check_summary_table": check_summary_table(),
         # slope.md
         "slope.weight_low": ONE_WEIGHT_RANGE[0],
         "slope.weight_high": ONE_WEIGHT_RANGE[1],

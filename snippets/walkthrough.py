@@ -165,20 +165,34 @@ def update_table(step, learning_rate=running_example.LEARNING_RATE):
 
 
 def check_table(step):
-    """Backpropagation's gradients next to the slow nudge-and-measure estimates."""
-    network = running_example.make_network()
-    numerical_weights, numerical_biases = numerical_gradients(
-        network, step["inputs"], step["targets"], running_example.LOSS)
-    numerical = _flat({"w": numerical_weights, "b": numerical_biases}, "w", "b")
+    """Backpropagation's gradients next to the slow nudge-and-measure estimates, knob by knob."""
+    numerical = _flat(_nudged(step), "w", "b")
     analytic = _flat(step, "weight_gradients", "bias_gradients")
+    rows = [[name, f"{a:.8f}", f"{n:.8f}"] for name, a, n in zip(parameter_names(), analytic, numerical)]
+    return _table(["weight or bias", "backpropagation", "nudging"], [":---", "---:", "---:"], rows)
+
+
+def check_summary_table(step):
+    """The gradient check's verdict for each array of weights or biases: its size, and the
+    relative error of backpropagation against the nudges for the array as a whole."""
+    nudged = _nudged(step)
     threshold = f"1e{round(np.log10(SHOWN_BELOW))}"  # 1e-9, as people write it
+    arrays = (("weights into h1 and h2", step["weight_gradients"][0], nudged["w"][0]),
+              ("biases of h1 and h2", step["bias_gradients"][0], nudged["b"][0]),
+              ("weights into out", step["weight_gradients"][1], nudged["w"][1]),
+              ("bias of out", step["bias_gradients"][1], nudged["b"][1]))
     rows = []
-    for name, a, n in zip(parameter_names(), analytic, numerical):
-        difference = float(relative_error(a, n))
-        rows.append([name, f"{a:.8f}", f"{n:.8f}",
-                     f"below {threshold}" if difference < SHOWN_BELOW else f"{threshold} or more"])
-    header = ["weight or bias", "backpropagation", "nudging", "relative difference"]
-    return _table(header, [":---"] + ["---:"] * 3, rows)
+    for name, analytic, numerical in arrays:
+        error = relative_error(analytic, numerical)
+        rows.append([name, f"{np.linalg.norm(analytic):.4f}",
+                     f"below {threshold}" if error < SHOWN_BELOW else f"{threshold} or more"])
+    return _table(["gradients of", "their size", "relative error"], [":---", "---:", "---:"], rows)
+
+
+def _nudged(step):
+    network = running_example.make_network()
+    weights, biases = numerical_gradients(network, step["inputs"], step["targets"], running_example.LOSS)
+    return {"w": weights, "b": biases}
 
 
 if __name__ == "__main__":
@@ -192,4 +206,5 @@ if __name__ == "__main__":
     print("gradient of h1 → out:", weight_gradient_sum(step), end="\n\n")
     print(update_table(step), end="\n\n")
     print(f"error after the step: {step['loss_after']:.4f}\n")
-    print(check_table(step))
+    print(check_table(step), end="\n\n")
+    print(check_summary_table(step))

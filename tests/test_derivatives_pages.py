@@ -417,7 +417,7 @@ def test_a_bug_shows_up_as_one_percent_or_more():
     network = running_example.make_network()  # a forgotten bias: its gradient left at zero
     _, numerical_biases = numerical_gradients(network, inputs, targets)
     forgotten = [np.zeros_like(b) for b in numerical_biases]
-    assert min(float(np.min(relative_error(f, n))) for f, n in zip(forgotten, numerical_biases)) >= 0.01
+    assert min(relative_error(f, n) for f, n in zip(forgotten, numerical_biases)) >= 0.01
 
 
 def test_backpropagation_stays_just_under_the_bound_while_nudging_climbs(facts):

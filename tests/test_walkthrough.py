@@ -68,8 +68,13 @@ def test_weight_gradient_sum_adds_up(step):
 def test_check_table_shows_agreement_for_all_nine(step):
     rows = rows_of(walkthrough.check_table(step))
     assert len(rows) == 9
-    assert all(row[3] == "below 1e-9" for row in rows) and walkthrough.SHOWN_BELOW == 1e-9
     assert all(float(row[1]) == pytest.approx(float(row[2]), abs=1e-8) for row in rows)
+    summary = rows_of(walkthrough.check_summary_table(step))
+    assert [row[0] for row in summary] == ["weights into h1 and h2", "biases of h1 and h2",
+                                           "weights into out", "bias of out"]
+    assert all(row[2] == "below 1e-9" for row in summary) and walkthrough.SHOWN_BELOW == 1e-9
+    sizes = [np.linalg.norm(g) for pair in zip(step["weight_gradients"], step["bias_gradients"]) for g in pair]
+    assert [row[1] for row in summary] == [f"{size:.4f}" for size in sizes]
 
 
 def test_starting_weights_table_lists_each_neuron(step):
