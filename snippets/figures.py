@@ -120,6 +120,64 @@ def running_example_error(colours):
     return fig
 
 
+@figure("four-moves")
+def four_moves(colours):
+    """The training loop's four moves, each box with the running example's first step."""
+    step = results_home.first_step()
+    digits = results_home.SHOWN_DIGITS
+    rate = running_example.LEARNING_RATE
+    gradient, before, after = step["bias_gradient"], step["bias_before"], step["bias_after"]
+    added = results_home.equals_sign(np.round(step["blames"], digits).sum(), gradient)
+    updated = results_home.equals_sign(round(before, digits) - rate * round(gradient, digits), after)
+
+    def number(value, sign=False):
+        return f"{value:{'+' if sign else ''}.{digits}f}".replace("-", "−")
+
+    examples = ["(0, 0)", "(0, 1)", "(1, 0)", "(1, 1)"]
+    left, right, top, bottom = 0.0, 1.55, 1.15, 0.0
+    boxes = [  # (centre, title, text)
+        ((left, top), "1. Forward: guess",
+         "\n".join(f"{name} → {guess:.2f}   (right answer {target:.0f})" for name, guess, target
+                   in zip(examples, step["guesses"], step["targets"]))),
+        ((right, top), "2. Error: how wrong?",
+         f"the mean squared error\nof the four guesses:\n{number(step['error'])}"),
+        ((right, bottom), "3. Backward: pass the blame",
+         "blame at the output neuron,\none per example:\n"
+         + "\n".join("   ".join(f"{name} {number(blame, sign=True)}" for name, blame in pair)
+                     for pair in (zip(examples[:2], step["blames"][:2]), zip(examples[2:], step["blames"][2:])))
+         + "\n"
+         + f"added up over the four {added} {number(gradient)}:\nthe gradient of its bias"),
+        ((left, bottom), "4. Update: turn the knobs",
+         f"the output neuron's bias:\n{number(before)} − {rate:g} × {number(gradient)}\n"
+         f"{updated} {number(after)}\n(every weight and bias moves this way)"),
+    ]
+    fig, ax = plt.subplots(figsize=(8.4, 5.0))
+    width, height = 1.3, 0.9
+    ax.set_xlim(left - width / 2 - 0.03, right + width / 2 + 0.03)
+    ax.set_ylim(bottom - height / 2 - 0.03, top + height / 2 + 0.03)
+    ax.axis("off")
+    for index, ((x, y), title, text) in enumerate(boxes):
+        colour = colours["lines"][index]
+        ax.add_patch(matplotlib.patches.FancyBboxPatch(
+            (x - width / 2, y - height / 2), width, height, boxstyle="round,pad=0,rounding_size=0.05",
+            facecolor="none", edgecolor=colour, linewidth=2))
+        ax.text(x, y + height / 2 - 0.08, title, ha="center", va="center", fontsize=11.5, fontweight="bold",
+                color=colour)
+        ax.text(x, y - 0.05, text, ha="center", va="center", fontsize=10, linespacing=1.4)
+    arrow = {"arrowstyle": "-|>", "color": colours["text"], "linewidth": 1.8, "mutation_scale": 18}
+    inner_left, inner_right = left + width / 2 + 0.02, right - width / 2 - 0.02
+    inner_top, inner_bottom = top - height / 2 - 0.02, bottom + height / 2 + 0.02
+    ax.annotate("", xy=(inner_right, top), xytext=(inner_left, top), arrowprops=arrow)
+    ax.annotate("", xy=(right, inner_bottom), xytext=(right, inner_top), arrowprops=arrow)
+    ax.annotate("", xy=(inner_left, bottom), xytext=(inner_right, bottom), arrowprops=arrow)
+    ax.annotate("", xy=(left, inner_top), xytext=(left, inner_bottom), arrowprops=arrow)
+    ax.text((left + right) / 2, (top + bottom) / 2,
+            f"and again, from the new knobs:\nthe error is now {number(results_home.error_after_first_step())}",
+            ha="center", va="center", fontsize=10, style="italic")
+    ax.set_title("The running example's first training step, in four moves", fontsize=12)
+    return fig
+
+
 @figure("activations")
 def activation_functions(colours):
     z = np.linspace(-5, 5, 401)

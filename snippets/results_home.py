@@ -20,7 +20,7 @@ import unlucky_starts
 from activations import tanh_slope
 from gradient_check import gradient_check
 from network import Network
-from training import train
+from training import train, train_step
 
 # --- the home page: the shape of the running example's error curve ---------------------------
 
@@ -45,6 +45,49 @@ def flat_start_and_drop():
 def about(steps):
     """A step count rounded to ROUND_TO, never to 0."""
     return max(ROUND_TO, ROUND_TO * round(steps / ROUND_TO))
+
+
+# --- the home page: the four moves of the first training step, with their numbers ----------
+
+# The knob whose gradient and update the loop figure follows: the output neuron's bias. Its
+# gradient is the simplest there is: the blames at the output, added up over the examples.
+SHOWN_DIGITS = 4  # the figure shows blames, gradient and bias to this many decimals
+
+
+@cache
+def first_step():
+    """The running example's first training step, move by move, as the home page's loop
+    figure shows it: the guesses (forward), the error, the blame at the output neuron for
+    each example and the output bias's gradient (backward), and that bias before and after
+    the update. The same step chapter 1 walks through and chapter 3 draws."""
+    network = running_example.make_network()
+    inputs, targets = running_example.data()
+    error, _, bias_gradients = network.gradients(inputs, targets, running_example.LOSS)
+    gradient = float(bias_gradients[-1][0])
+    bias_before = float(network.biases[-1][0])
+    return {
+        "targets": targets[:, 0],
+        "guesses": network.layer_outputs[-1][:, 0].copy(),
+        "error": float(error),
+        "blames": network.blames[-1][:, 0].copy(),
+        "bias_gradient": gradient,
+        "bias_before": bias_before,
+        "bias_after": bias_before - running_example.LEARNING_RATE * gradient,  # the update
+    }
+
+
+@cache
+def error_after_first_step():
+    """The running example's error after one training step (train_step does all four moves)."""
+    network = running_example.make_network()
+    inputs, targets = running_example.data()
+    train_step(network, inputs, targets, running_example.LEARNING_RATE, loss=running_example.LOSS)
+    return float(network.loss(inputs, targets, running_example.LOSS))
+
+
+def equals_sign(by_hand, exact, digits=SHOWN_DIGITS):
+    """"=" when arithmetic with the shown (rounded) numbers gives the shown result, else "≈"."""
+    return "=" if round(by_hand, digits) == round(exact, digits) else "≈"
 
 
 # --- the reference page, descent.py: the walk in the valley that its figure and block show ----
@@ -117,6 +160,12 @@ def facts():
     return {
         "home.flat_steps": about(flat),
         "home.drop_steps": about(drop),
+        "home.lowest_guess": float(first_step()["guesses"].min()),
+        "home.highest_guess": float(first_step()["guesses"].max()),
+        "home.bias_gradient": first_step()["bias_gradient"],
+        "home.bias_before": first_step()["bias_before"],
+        "home.bias_after": first_step()["bias_after"],
+        "home.error_after_step": error_after_first_step(),
         "reference.moons_points": len(datasets.two_moons()[0]),
         "reference.unlucky_starts": unlucky_starts.SEEDS,
         "reference.slipped_check": gradient_checks()["slope of the hidden tanh"],
