@@ -118,10 +118,10 @@ def loop_one_step(colours):
 
     names = {"x1": "in 1", "x2": "in 2", "h1": "", "h2": "", "out": ""}
     draw_network(axes[2], colours, names.get,
-                 lambda p, i: f"{step['before'][p][i]:.3f}→{step['after'][p][i]:.3f}",
-                 lambda p, i: f"bias {step['before'][p][i]:+.3f}→{step['after'][p][i]:+.3f}", update)
-    axes[2].set_title("3. Update: the blames of all four examples are added up, then\n"
-                      "every weight and bias takes one small step", loc="left", fontsize=11.5)
+                 lambda p, i: f"{step['before'][p][i]:.4f}→{step['after'][p][i]:.4f}",
+                 lambda p, i: f"bias {step['before'][p][i]:+.4f}→{step['after'][p][i]:+.4f}", update)
+    axes[2].set_title("3. Update: each gradient adds up what all four examples ask for,\n"
+                      "then every weight and bias takes one small step", loc="left", fontsize=11.5)
     fig.tight_layout(h_pad=1.5)
     fig.subplots_adjust(top=0.95)
     return fig

@@ -21,11 +21,13 @@ import numpy as np
 
 import classic_bugs
 import running_example
+from training import train_step
 
 # --- classic-bugs.md ---------------------------------------------------------------------------
 
 NUDGES = (1e-9, 1e-4, 0.1)  # a nudge too small, the gradient check's own, and one too large
 FLIP_SEEDS = 100  # the starts on which the missing slope is checked for a flipped gradient
+ADDED_EARLY = 10  # the step at which the page reads the error of the gradient-added loop
 
 
 @cache
@@ -41,6 +43,21 @@ def bug_curves():
         f"gradients not reset (seed {classic_bugs.NO_RESET_STUCK_SEED})": classic_bugs.train_without_reset(
             seed=classic_bugs.NO_RESET_STUCK_SEED)[0],
     }
+
+
+@cache
+def small_batch_losses():
+    """The running example trained on one example per step (a batch of 1, taking the four
+    in turn) at its own rate, for as many steps as it has examples times its epochs: the
+    error over all four examples before training and after every step. The loss-curve rules
+    of the page are for full batches; this is a correct loop that breaks them."""
+    network, (inputs, targets) = running_example.make_network(), running_example.data()
+    losses = [network.loss(inputs, targets)]
+    for step in range(len(inputs) * running_example.EPOCHS):
+        row = slice(step % len(inputs), step % len(inputs) + 1)
+        train_step(network, inputs[row], targets[row], running_example.LEARNING_RATE, loss=running_example.LOSS)
+        losses.append(network.loss(inputs, targets))
+    return np.array(losses)
 
 
 def rises(losses):
@@ -135,6 +152,9 @@ def facts():
         "classic.flipped": len(flipped_starts()),
         "classic.frozen_end": float(curves["biases never updated"][-1]),
         "classic.added_rises": rises(curves["gradient added, not subtracted"]),
+        "classic.added_early_step": ADDED_EARLY,
+        "classic.added_early": float(curves["gradient added, not subtracted"][ADDED_EARLY]),
+        "classic.added_end": float(curves["gradient added, not subtracted"][-1]),
         "classic.too_large_rate": classic_bugs.TOO_LARGE,
         "classic.too_large_first": float(too_large[1]),
         "classic.too_large_rises": rises(too_large),

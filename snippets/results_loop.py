@@ -23,7 +23,7 @@ import unlucky_starts
 from losses import cross_entropy_slope, mean_squared_error_slope
 from network import Network
 from results_unlucky import spoken_list
-from training import train
+from training import train, train_step
 
 # --- index.md: one step, then the loop ------------------------------------------------------
 
@@ -154,6 +154,26 @@ def blame_ratio():
                  .item())
 
 
+# The same start, rate and number of steps with each error measure: how long each takes to
+# learn XOR (every answer within unlucky_starts.WITHIN of its target).
+ERRORS = ("mse", "cross_entropy")
+
+
+@cache
+def steps_to_learn(loss, learning_rate=running_example.LEARNING_RATE):
+    """(the first step after which the running example's start has learned XOR, trained
+    with `loss` at `learning_rate`; how far its worst answer then is inside the line), or
+    (None, None) if it has not learned within running_example.EPOCHS steps."""
+    network = running_example.make_network()
+    inputs, targets = running_example.data()
+    for step in range(running_example.EPOCHS + 1):
+        gap = np.abs(network.forward(inputs) - targets).max()
+        if gap < unlucky_starts.WITHIN:
+            return step, float(unlucky_starts.WITHIN - gap)
+        train_step(network, inputs, targets, learning_rate, loss=loss)
+    return None, None
+
+
 # --- what the pages quote ----------------------------------------------------------------------
 
 
@@ -191,6 +211,9 @@ def facts():
         "loop.flat_gradient_ratio": gradient_size(FAST_STEP) / gradient_size(FLAT_STEP),
         # faq.md
         "faq.blame_ratio": blame_ratio(),
+        "faq.steps_squared": steps_to_learn("mse")[0],
+        "faq.steps_cross_entropy": steps_to_learn("cross_entropy")[0],
+        "faq.steps_squared_double_rate": steps_to_learn("mse", 2 * running_example.LEARNING_RATE)[0],
     }
 
 
