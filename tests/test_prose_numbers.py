@@ -17,7 +17,8 @@ import descent
 import results_home as results
 import running_example
 from activations import sigmoid, sigmoid_slope
-from losses import cross_entropy
+from losses import cross_entropy, mean_squared_error
+from training import train_step
 
 from conftest import DOCS
 
@@ -71,6 +72,94 @@ def test_the_home_figure_draws_the_run_the_page_quotes():
     finally:
         plt.close(fig)
     np.testing.assert_array_equal(drawn, running_example.trained()[1].losses)
+
+
+# --- the home page: the four moves of the first step (the figure "four-moves") ---------------
+
+
+def test_the_first_step_is_the_step_training_takes():
+    step = results.first_step()
+    network = running_example.make_network()
+    inputs, targets = running_example.data()
+    error = train_step(network, inputs, targets, running_example.LEARNING_RATE, loss=running_example.LOSS)
+    # The figure's error is the first point of the error curve above it, and its update is
+    # what train_step does to the output bias.
+    assert step["error"] == error == running_example.trained()[1].losses[0]
+    assert step["bias_after"] == network.biases[-1][0]
+    assert results.error_after_first_step() == network.loss(inputs, targets, running_example.LOSS)
+
+
+def test_the_error_is_the_average_squared_gap_and_one_step_makes_it_smaller():
+    step = results.first_step()
+    assert running_example.LOSS == "mse"  # the caption: "the average of the squared gaps"
+    assert step["error"] == pytest.approx(np.mean((step["guesses"] - step["targets"]) ** 2), rel=1e-12)
+    assert results.error_after_first_step() < step["error"]
+
+
+def test_a_blame_is_how_the_error_moves_with_a_neurons_sum_one_per_example():
+    # "A neuron's blame, one per example, says how much the error would change if its sum rose
+    # a little": nudge the output sum of one example at a time and watch the error.
+    step = results.first_step()
+    network = running_example.make_network()
+    inputs, targets = running_example.data()
+    network.forward(inputs)
+    sums = network.sums[-1]
+    assert step["blames"].shape == (len(inputs),)
+    nudge = 1e-6
+    for k in range(len(inputs)):
+        up, down = sums.copy(), sums.copy()
+        up[k] += nudge
+        down[k] -= nudge
+        moved = (mean_squared_error(sigmoid(up), targets) - mean_squared_error(sigmoid(down), targets)) / (2 * nudge)
+        assert moved == pytest.approx(step["blames"][k], rel=1e-6)
+
+
+def test_the_bias_gradient_is_the_blames_added_up_over_the_four_examples():
+    step = results.first_step()
+    assert step["bias_gradient"] == pytest.approx(step["blames"].sum(), rel=1e-12)
+    # "every knob moves a little against its gradient"
+    assert step["bias_gradient"] > 0 and step["bias_after"] < step["bias_before"]
+
+
+def test_the_equals_sign_is_honest_about_rounding():
+    assert results.equals_sign(0.1 + 0.2, 0.3) == "="
+    assert results.equals_sign(-0.4976 - 2 * 0.0379, -0.57345679) == "≈"  # -0.5734 by hand, -0.5735 in the code
+
+
+def figure_text(fig):
+    return "\n".join(text.get_text() for ax in fig.axes for text in ax.texts)
+
+
+def test_the_four_moves_figure_shows_the_first_steps_numbers():
+    import matplotlib.pyplot as plt
+
+    import figures
+
+    step = results.first_step()
+    digits = results.SHOWN_DIGITS
+    fig = figures.four_moves(figures.SCHEMES["light"])
+    try:
+        text = figure_text(fig).replace("−", "-")
+    finally:
+        plt.close(fig)
+    shown = [f"{guess:.2f}" for guess in step["guesses"]]
+    shown += [f"{blame:+.{digits}f}" for blame in step["blames"]]
+    shown += [f"{value:.{digits}f}" for value in (step["error"], step["bias_gradient"], step["bias_before"],
+                                                   step["bias_after"], results.error_after_first_step())]
+    for number in shown:
+        assert number in text, f"the figure does not show {number}"
+    for move in ("Forward", "Error", "Backward", "Update"):
+        assert move in text
+
+
+def test_the_shown_digits_are_not_on_a_rounding_edge():
+    # The figure's four-decimal numbers must read the same on every machine.
+    step = results.first_step()
+    values = [*step["blames"], step["error"], step["bias_gradient"], step["bias_before"], step["bias_after"],
+              results.error_after_first_step()]
+    for value in values:
+        scaled = abs(value) * 10 ** results.SHOWN_DIGITS
+        assert abs(scaled - np.floor(scaled) - 0.5) > 1e-6
 
 
 # --- the reference page ----------------------------------------------------------------------
@@ -158,6 +247,49 @@ def test_the_valley_block_takes_the_walk_the_results_take():
 def test_the_glossary_has_no_markers():
     # hooks/glossary.py turns the raw file into tooltips, without filling anything in.
     assert not re.search(r"\{\{|\}\}|<!-- output -->", raw("glossary.md"))
+
+
+# The words the issue asked to be explained wherever they are first used (issue 10): each has
+# a glossary entry, so it shows as a tooltip on every page.
+EXPLAINED_TERMS = ["Neuron", "Hidden layer", "Sigmoid", "Backpropagation", "Gradient", "Gradient check",
+                   "Log scale", "Tangent", "Epoch", "Tanh", "Identity", "Seed", "Cross-entropy", "Batch", "ReLU",
+                   "Jupyter", "Vanishing gradient", "Affine", "Autograd", "GELU", "SiLU", "LSTM", "GRU", "Blame"]
+
+
+def glossary_entries():
+    import sys
+
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "hooks"))
+    import glossary
+
+    return dict(glossary.glossary_entries(raw("glossary.md")))
+
+
+def test_every_term_the_pages_explain_has_a_glossary_entry():
+    entries = glossary_entries()
+    missing = [term for term in EXPLAINED_TERMS if term not in entries]
+    assert missing == []
+
+
+def test_a_backward_pass_does_less_than_twice_the_multiply_adds_of_a_forward_pass():
+    # The glossary's "Backward pass", in the words of chapter 1's count (cost.py).
+    import cost
+    from network import Network
+
+    for sizes in (running_example.SIZES, [2, 30, 1], [784, 100, 100, 10]):
+        forward, backward = cost.multiply_adds(Network(sizes, "sigmoid"), 16)
+        assert forward < backward < 2 * forward
+
+
+def test_the_silu_is_the_sum_times_its_sigmoid():
+    # The home page: "SiLU (the sum times its sigmoid)", a smooth cousin of ReLU.
+    z = np.linspace(-6, 6, 121)
+    silu = z * sigmoid(z)
+    relu = np.maximum(z, 0)
+    assert np.all(np.abs(silu - relu) < 0.3)
+    assert np.all(np.diff(silu[z > 0]) > 0) and np.all(silu > -0.3)
 
 
 def test_the_running_example_is_the_network_the_glossary_and_home_page_describe():
