@@ -105,7 +105,7 @@ def _moons_panels(names, colours, show_hidden_lines=False):
 
 @figure("deep-linear-boundary")
 def deep_linear_boundary(colours):
-    return _moons_panels(["one layer", "three layers, no activation"], colours)
+    return _moons_panels(["one layer", "three layers, no bend between"], colours)
 
 
 @figure("moons-boundaries")
@@ -126,29 +126,6 @@ def sigmoid_dimmer(colours):
     axes[1].axhline(0.25, linestyle=":", color=colours["text"], linewidth=1)
     axes[1].set_ylim(0, 0.3)
     axes[1].set_title("its slope: at most 0.25")
-    for ax in axes:
-        ax.set_xlabel("the neuron's sum z")
-    return fig
-
-
-@figure("sigmoid-slope-bug")
-def sigmoid_slope_bug(colours):
-    z = np.linspace(-4, 4, 161)
-    fig, axes = plt.subplots(1, 2, figsize=(9, 3.4), sharex=True)
-    fig.subplots_adjust(wspace=0.35)
-    right = dict(linewidth=2.2, color=activation_colour(colours, "sigmoid"), label="right: a(1 - a), a = sigmoid(z)")
-    # Left: the right slope on its own scale, so its hump is visible.
-    axes[0].plot(z, sigmoid_slope(z), **right)
-    axes[0].set_ylim(0, 0.3)
-    axes[0].set_title("the right slope alone", fontsize=11)
-    axes[0].set_ylabel("slope used in training")
-    # Right: both curves on a scale big enough for the bug.
-    axes[1].plot(z, sigmoid_slope(z), **right)
-    axes[1].plot(z, z * (1 - z), linewidth=2.2, linestyle="--", color=colours["text"], label="bug: z(1 - z)")
-    axes[1].axhline(0, linewidth=0.8, color=colours["grid"])
-    axes[1].set_ylim(-21, 2)
-    axes[1].set_title("both, on a much bigger scale", fontsize=11)
-    axes[1].legend(loc="upper center", bbox_to_anchor=(-0.2, -0.2), ncols=2)
     for ax in axes:
         ax.set_xlabel("the neuron's sum z")
     return fig

@@ -12,17 +12,18 @@ import numpy as np
 
 import running_example
 import vanishing
-from activations import sigmoid_slope
+from activations import sigmoid
 from datasets import regression_1d, two_moons, xor
 from linear_limits import accuracy
 from losses import cross_entropy
 from network import Network
 from training import train
 
-# The networks trained on two moons (index.md and straight-lines.md show them).
+# The networks trained on two moons (index.md and straight-lines.md show them). Each ends in
+# a sigmoid output; the names say what comes before it.
 MOONS_MODELS = {
     "one layer": dict(sizes=[2, 1], activations="sigmoid", learning_rate=2.0, epochs=500),
-    "three layers, no activation": dict(
+    "three layers, no bend between": dict(
         sizes=[2, 8, 8, 1], activations=["identity", "identity", "sigmoid"], learning_rate=0.5, epochs=300
     ),
     "a hidden layer of 8 sigmoids": dict(sizes=[2, 8, 1], activations="sigmoid", learning_rate=4.0, epochs=1500),
@@ -31,8 +32,8 @@ MOONS_MODELS = {
 # XOR against straight lines: how many random lines are tried (straight-lines.md).
 RANDOM_LINES = 100_000
 
-# The sigmoid's slope against the classic bug z(1 - z), at one sum (sigmoid.md).
-BUG_SUM = 2.0
+# A point far from every two-moons example, where the trained network is asked anyway (sigmoid.md).
+FAR_POINT = (0.0, -10.0)
 
 # How much blame reaches each hidden layer (flat-ends.md): networks of 1 to DEEPEST hidden
 # layers of BLAME_WIDTH neurons, averaged over BLAME_SEEDS starts.
@@ -125,9 +126,32 @@ def output_right():
 # --- sigmoid.md: the slope and the bug ---------------------------------------------------
 
 
-def the_bug_at(z=BUG_SUM):
-    """(the sigmoid's slope at z, the buggy z(1 - z))."""
-    return float(sigmoid_slope(z)), z * (1 - z)
+def far_answer():
+    """What the two-moons network with a hidden layer of 8 sigmoids says at FAR_POINT, and
+    how far that point is from the nearest example it was trained on."""
+    network, _ = moons_models()["a hidden layer of 8 sigmoids"]
+    inputs, _ = two_moons()
+    point = np.array([FAR_POINT])
+    return float(network.forward(point)[0, 0]), float(np.min(np.linalg.norm(inputs - point, axis=1)))
+
+
+def buggy_running_example():
+    """The running example with the classic bug: the slope a(1 - a) fed the sum z, not the
+    output, so it computes z(1 - z)."""
+    network = running_example.make_network()
+    network._activation_functions = [(sigmoid, lambda z, value=None: z * (1 - z))] * 2
+    return network
+
+
+@cache
+def bug_runs():
+    """{"right": History, "bug": History}: the running example trained as on every page, and
+    the same with the classic bug (which overflows)."""
+    inputs, targets = running_example.data()
+    _, right = running_example.trained()
+    bug = train(buggy_running_example(), inputs, targets, running_example.LEARNING_RATE,
+                running_example.EPOCHS, loss=running_example.LOSS)
+    return {"right": right, "bug": bug}
 
 
 # --- flat-ends.md: blame fades through sigmoid layers --------------------------------------
@@ -228,11 +252,13 @@ def regression_fits():
 
 def facts():
     moons = moons_models()
-    one_layer, deep_linear = moons["one layer"], moons["three layers, no activation"]
+    one_layer, deep_linear = moons["one layer"], moons["three layers, no bend between"]
     bent = moons["a hidden layer of 8 sigmoids"]
     inputs, _ = two_moons()
     yes, _, _ = hidden_answers()
-    right_slope, bug_slope = the_bug_at()
+    far, _ = far_answer()
+    sigmoid_layers = blame_measurements()["sigmoid"][0]
+    sigmoid_passed = sigmoid_layers[:-1] / sigmoid_layers[1:]
     measured = blame_measurements()
     larger = larger_starts()
     runs = deep_runs()
@@ -252,13 +278,14 @@ def facts():
         "straight_lines.hidden_2_yes": " and ".join(points_text(row) for row in yes[1]),
         "straight_lines.moons_points": len(inputs),
         "straight_lines.bent_accuracy": bent[1],
-        "sigmoid.bug_sum": BUG_SUM,
-        "sigmoid.right_slope_at_bug_sum": right_slope,
-        "sigmoid.bug_slope": bug_slope,
-        "sigmoid.bug_times_too_big": int(round(abs(bug_slope) / right_slope)),
+        "sigmoid.far_point": points_text(FAR_POINT),
+        "sigmoid.far_answer": far,
+        "sigmoid.bug_overflow_steps": len(bug_runs()["bug"].losses) - 1,
         "flat_ends.width": BLAME_WIDTH,
         "flat_ends.starts": len(BLAME_SEEDS),
         "flat_ends.deepest": DEEPEST,
+        "flat_ends.sigmoid_layer_least": float(sigmoid_passed.min()),
+        "flat_ends.sigmoid_layer_most": float(sigmoid_passed.max()),
         "flat_ends.sigmoid_one_in": one_in(measured["sigmoid"][0][0]),
         "flat_ends.tanh_one_in": one_in(measured["tanh"][0][0]),
         "flat_ends.relu_one_in": one_in(measured["relu"][0][0]),
