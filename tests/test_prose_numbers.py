@@ -212,6 +212,30 @@ def test_a_right_backward_pass_passes_the_check_and_a_classic_slip_fails_it():
     assert checks["slope of the hidden tanh"] > 1e4 * 1e-7
 
 
+def test_the_check_judges_each_layers_weights_and_biases_as_a_group():
+    from gradient_check import RIGHT_BELOW, gradient_check, gradient_report
+
+    inputs, targets = running_example.data()
+    network = results.checked_network()
+    report = gradient_report(network, inputs, targets, loss=results.CHECKED_LOSS)
+    layers = range(1, len(network.weights) + 1)
+    assert [name for name, _, _ in report] == [f"{kind} of layer {layer}" for layer in layers
+                                                for kind in ("weights", "biases")]
+    assert all(error < RIGHT_BELOW for _, _, error in report)
+    assert gradient_check(network, inputs, targets, loss=results.CHECKED_LOSS) == max(e for _, _, e in report)
+
+
+def test_cross_entropy_from_the_sums_keeps_a_sure_wrong_answers_full_blame():
+    # "No guess is ever rounded to 0 or 1 on the way, so a sure but wrong answer keeps its full blame."
+    from losses import cross_entropy_from_sums_slope, cross_entropy_slope
+
+    sums, answers = np.array([[-40.0]]), np.array([[1.0]])
+    assert cross_entropy_from_sums_slope(sums, answers)[0, 0] == pytest.approx(-1.0)
+    guess = sigmoid(sums)
+    through_the_guess = cross_entropy_slope(guess, answers) * guess * (1 - guess)
+    assert abs(through_the_guess[0, 0]) < 0.01
+
+
 def test_the_gradient_check_block_checks_the_network_the_results_use():
     settings = (f"Network({results.CHECKED_SIZES}, {json.dumps(results.CHECKED_ACTIVATIONS)}, "
                 f"seed={results.CHECKED_SEED})")
