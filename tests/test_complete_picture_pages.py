@@ -478,8 +478,8 @@ def test_a_backward_pass_costs_less_than_two_forward_passes_and_keeps_every_laye
 
 def test_walking_downhill_and_going_uphill():
     curves = results_bugs.bug_curves()
-    # "With a small enough step, the loop only ever walks downhill", and "with a step far
-    # too large it can even go uphill".
+    # "With a small enough step, the loop only ever walks downhill" (and classic-bugs.md: a
+    # far too large one goes uphill).
     assert rises(curves["correct loop"]) == 0
     assert rises(curves[f"learning rate {classic_bugs.TOO_LARGE:g}"]) > 0
 
