@@ -103,6 +103,21 @@ def multiply_adds(network, n_examples):
     return int(forward), int(slopes + blame_sent_back)
 
 
+def numbers_kept(network, n_examples):
+    """How many numbers a forward pass must keep for the backward pass: every layer's sums
+    and outputs, for every example of the batch.
+
+    This memory is the real price of backpropagation. A forward pass alone could forget each
+    layer's numbers as soon as the next layer has read them; the backward pass needs them all.
+    """
+    if not isinstance(network, Network):
+        raise TypeError(f"network must be a Network, got {type(network).__name__}")
+    if isinstance(n_examples, bool) or not isinstance(n_examples, (int, np.integer)) or n_examples < 1:
+        raise ValueError(f"n_examples must be a whole number of 1 or more, got {n_examples!r}")
+    neurons = sum(network.sizes[1:])  # every neuron has a sum and an output, per example
+    return int(2 * n_examples * neurons)
+
+
 def count_work(widths=WIDTHS, n_examples=N_EXAMPLES):
     """What one full gradient costs each way, counted, for each width; one dict per network.
 

@@ -11,9 +11,10 @@ import numpy as np
 
 import descent
 from figures import figure
-from results_derivatives import (LEARNING_RATES, ONE_WEIGHT_RANGE, PASSES_BOUND, VALLEY_STEPS, blame_totals,
-                                 cost_in_forward_passes, cost_rows, landscape, landscape_lowest, one_weight_curve,
-                                 step, valley_paths)
+from results_derivatives import (LEARNING_RATES, ONE_WEIGHT_RANGE, PASSES_BOUND, VALLEY_STEPS,
+                                 cost_in_forward_passes, cost_rows, half_everywhere, landscape, landscape_lowest,
+                                 one_example, one_weight_curve, step, straight_path, valley_paths)
+from walkthrough import EXAMPLE
 
 # Where each tangent's label goes on the one-weight chart, in points (left, start, right).
 LABEL_OFFSETS = ((10, 6), (10, -16), (-10, 6))
@@ -195,11 +196,14 @@ def learning_rates_side_by_side(colours):
 @figure("derivatives-blame")
 def blame_passed_back(colours):
     weights = step()["weights"][1][:, 0]
-    blame = blame_totals()  # each neuron's blame added up over the four examples
+    one = one_example()  # the example walkthrough.EXAMPLE: one blame per neuron for it
+    values = {"x1": f"{EXAMPLE[0]}", "x2": f"{EXAMPLE[1]}", "h1": f"{one['h1']:.4f}",
+              "h2": f"{one['h2']:.4f}", "out": f"{one['guess']:.4f}"}
+    blame = {"out": one["blame_out"], "h1": one["blame_h1"], "h2": one["blame_h2"]}
     places = {"x1": (0, 1), "x2": (0, 0), "h1": (1, 1), "h2": (1, 0), "out": (2, 0.5),
               "error": (3, 0.5)}
     forward, backward, text = colours["grid"], colours["lines"][1], colours["text"]
-    fig, ax = plt.subplots(figsize=(7.6, 3.6))
+    fig, ax = plt.subplots(figsize=(7.6, 3.8))
     edges = [("x1", "h1"), ("x1", "h2"), ("x2", "h1"), ("x2", "h2"), ("h1", "out"), ("h2", "out"),
              ("out", "error")]
     for start, end in edges:
@@ -219,13 +223,37 @@ def blame_passed_back(colours):
         ax.plot([x], [y], marker=shape, markersize=34, color=colours["lines"][0],
                 markerfacecolor="none", markeredgewidth=2, linestyle="none")
         ax.text(x, y, name, ha="center", va="center", fontsize=11, color=text)
+        below = name in ("h2", "x2")
+        label = [f"sends {values[name]}"] if name in values else [f"target {one['target']:.0f}"]
         if name in blame:
-            below = name == "h2"
-            ax.text(x, y - 0.2 if below else y + 0.2, f"blame {blame[name]:.4f}", ha="center",
-                    va="top" if below else "bottom", fontsize=10, color=backward)
-    ax.text(1.5, -0.55, "forward: numbers flow right      backward: blame flows left",
+            label.append(f"blame {blame[name]:.5f}")
+        ax.text(x, y - 0.2 if below else y + 0.2, "\n".join(label), ha="center",
+                va="top" if below else "bottom", fontsize=9.5, color=text)
+    ax.text(1.5, -0.75, f"the example {EXAMPLE}     forward: numbers flow right      backward: blame flows left",
             ha="center", fontsize=10, color=text)
     ax.set_xlim(-0.4, 3.4)
-    ax.set_ylim(-0.65, 1.45)
+    ax.set_ylim(-0.85, 1.6)
     ax.axis("off")
+    return fig
+
+
+@figure("derivatives-straight-path")
+def error_along_the_straight_path(colours):
+    fractions, errors = straight_path()
+    half = half_everywhere()
+    fig, ax = plt.subplots(figsize=(6.4, 3.6))
+    ax.plot(fractions, errors, linewidth=2.5, color=colours["lines"][0], label="error")
+    ax.axhline(half, color=colours["text"], linestyle=":", linewidth=1.2)
+    ax.text(0.98, half + 0.008, f"answer 0.5 to every example: error {half:.2f}",
+            ha="right", va="bottom", fontsize=9, color=colours["text"])
+    for t, error, name, where in ((0, errors[0], "start", "left"), (1, errors[-1], "trained", "right")):
+        ax.plot([t], [error], marker="o", markersize=7, color=colours["lines"][1])
+        ax.annotate(f"{name}: {error:.4f}", (t, error), textcoords="offset points",
+                    xytext=(8 if where == "left" else -8, -16 if where == "left" else 10),
+                    ha=where, fontsize=10, color=colours["text"])
+    ax.set_xlabel("share of the way from the starting knobs to the trained knobs")
+    ax.set_ylabel("error")
+    ax.set_xlim(-0.03, 1.03)
+    ax.set_ylim(0, 0.3)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _position=None: f"{value:.0%}"))
     return fig

@@ -16,7 +16,8 @@ import cost
 import descent
 import running_example
 import walkthrough
-from datasets import regression_1d
+from datasets import regression_1d, two_moons
+from losses import mean_squared_error
 from network import Network
 from training import train
 
@@ -138,6 +139,71 @@ def landscape_lowest():
     return (grid[column], grid[row]), losses[row, column]
 
 
+# The random directions the index page tries on the largest network of the count.
+RANDOM_DIRECTIONS = 2000
+RANDOM_SEED = 0
+
+
+@cache
+def random_directions():
+    """Turn every knob of the largest counted network a little in a random direction.
+
+    Returns {"knobs", "tried", "downhill_share", "gain"}: the share of RANDOM_DIRECTIONS
+    random directions that go downhill at all, and how fast those fall on average, as a share
+    of the fall along the steepest direction (minus the gradient). Theory says about
+    sqrt(2 / (pi N)) for N knobs: of the order of 1/sqrt(N).
+    """
+    inputs, targets = two_moons(cost.N_EXAMPLES, seed=0)
+    gradient, _, _ = cost.backprop_every_parameter(cost.network_of_width(cost.WIDTHS[-1]), inputs, targets)
+    steepest = -gradient / np.linalg.norm(gradient)
+    rng = np.random.default_rng(RANDOM_SEED)
+    falls = []
+    for _ in range(RANDOM_DIRECTIONS // 500):  # in batches, to keep the memory small
+        directions = rng.standard_normal((500, gradient.size))
+        directions /= np.linalg.norm(directions, axis=1, keepdims=True)
+        falls.append(directions @ steepest)  # 1 would be the steepest way down
+    falls = np.concatenate(falls)
+    downhill = falls[falls > 0]
+    return {"knobs": gradient.size, "tried": falls.size, "downhill_share": downhill.size / falls.size,
+            "gain": float(downhill.mean())}
+
+
+# --- slope.md: the straight path from the start to the trained weights ---------------------
+
+PATH_POINTS = 101  # from the start (0) to the trained weights (1)
+
+
+@cache
+def straight_path():
+    """(fractions, errors): the running example's error at start + t * (trained - start), every
+    weight and bias moved together along the straight line, for t from 0 to 1."""
+    trained_network, _ = running_example.trained()
+    network = running_example.make_network()
+    inputs, targets = running_example.data()
+    start = [p.copy() for p in network.parameters()]
+    end = [p.copy() for p in trained_network.parameters()]
+    fractions = np.linspace(0.0, 1.0, PATH_POINTS)
+    errors = []
+    for t in fractions:
+        for knob, a, b in zip(network.parameters(), start, end):
+            knob[...] = a + t * (b - a)
+        errors.append(network.loss(inputs, targets, running_example.LOSS))
+    return fractions, np.array(errors)
+
+
+def half_everywhere():
+    """The error of a network that answers 0.5 to every XOR example."""
+    _, targets = running_example.data()
+    return float(mean_squared_error(np.full_like(targets, 0.5), targets))
+
+
+def path_above_half_share():
+    """How far along the straight path (a share of the way) the error stays at or above the
+    error of answering 0.5 everywhere: the first point below it."""
+    fractions, errors = straight_path()
+    return float(fractions[np.argmax(errors < half_everywhere())])
+
+
 # --- descent.md: gradient descent and the learning rate ------------------------------------
 
 # Gradient descent in the valley x**2 + 10 y**2, four learning rates side by side.
@@ -227,26 +293,14 @@ def step():
     return walkthrough.one_step()
 
 
-def blame_totals():
-    """{neuron: blame added up over the four examples} for out, h1 and h2 (each is also the
-    gradient of that neuron's bias)."""
-    blames = step()["blames"]
-    return {"out": float(blames[1][:, 0].sum()), "h1": float(blames[0][:, 0].sum()),
-            "h2": float(blames[0][:, 1].sum())}
-
-
-def first_row():
-    """The first example's numbers that the chain-rule page multiplies out in its prose."""
+def one_example():
+    """The numbers of walkthrough.EXAMPLE that the chain-rule page and its figure show."""
     taken = step()
-    guess, target = taken["outputs"][1][0, 0], taken["targets"][0, 0]
-    h1 = taken["outputs"][0][0, 0]
-    return {
-        "error_per_guess": float(2.0 * (guess - target) / len(taken["inputs"])),
-        "guess_slope": float(guess * (1.0 - guess)),
-        "blame_out": float(taken["blames"][1][0, 0]),
-        "h1_slope": float(h1 * (1.0 - h1)),
-        "blame_h1": float(taken["blames"][0][0, 0]),
-    }
+    k = walkthrough.example_index(taken)
+    return {"h1": float(taken["outputs"][0][k, 0]), "h2": float(taken["outputs"][0][k, 1]),
+            "guess": float(taken["outputs"][1][k, 0]), "target": float(taken["targets"][k, 0]),
+            "blame_out": float(taken["blames"][1][k, 0]), "blame_h1": float(taken["blames"][0][k, 0]),
+            "blame_h2": float(taken["blames"][0][k, 1])}
 
 
 # --- backpropagation.md: the gradient check ------------------------------------------------
@@ -276,8 +330,10 @@ def facts():
     taken = step()
     gradient = np.concatenate([g.ravel() for pair in zip(taken["weight_gradients"], taken["bias_gradients"])
                                for g in pair])
-    blame = blame_totals()
-    first = first_row()
+    one = one_example()
+    paths, path_total = walkthrough.paths_to_input(taken)
+    directions = random_directions()
+    _, path_errors = straight_path()
     _, _, backprop_in_passes = cost_in_forward_passes()
     return {
         # index.md
@@ -291,7 +347,12 @@ def facts():
         "derivatives.largest_knobs": rows[-1]["parameters"],
         "derivatives.largest_nudge_passes": rows[-1]["nudge_passes"],
         "derivatives.nudge_over_backprop": rows[-1]["nudge_multiply_adds"] / rows[-1]["backprop_multiply_adds"],
+        "derivatives.random_tried": directions["tried"],
+        "derivatives.random_downhill": directions["downhill_share"],
+        "derivatives.random_gain": directions["gain"],
+        "derivatives.one_over_root_knobs": float(1 / np.sqrt(directions["knobs"])),
         # backpropagation.md (and the figures of both pages)
+        "backpropagation.kept_numbers": cost.numbers_kept(cost.network_of_width(cost.WIDTHS[-1]), cost.N_EXAMPLES),
         "backpropagation.passes_bound": PASSES_BOUND,
         "backpropagation.least_in_passes": min(backprop_in_passes),
         "backpropagation.most_in_passes": max(backprop_in_passes),
@@ -307,6 +368,9 @@ def facts():
         "slope.turned_up_by_1": float(experiment[1.0][1]),
         "slope.landscape_lowest": float(lowest),
         "slope.largest": float(gradient.max()),
+        "slope.half_everywhere": half_everywhere(),
+        "slope.path_highest": float(path_errors.max()),
+        "slope.path_above_half": path_above_half_share(),
         # descent.md
         "descent.valley_steps": VALLEY_STEPS,
         **{f"descent.rate_{label.replace(' ', '_')}": rate for label, rate in LEARNING_RATES},
@@ -315,9 +379,6 @@ def facts():
         "descent.stuck_error": float(stuck.losses[-1]),
         "descent.store_steps": STORE_STEPS,
         # chain-rule.md
-        "chain_rule.blame_out": blame["out"],
-        "chain_rule.blame_h1": blame["h1"],
-        "chain_rule.blame_h2": blame["h2"],
         "chain_rule.starting_weights_table": walkthrough.starting_weights_table(taken),
         "chain_rule.hidden_forward_table": walkthrough.hidden_forward_table(taken),
         "chain_rule.output_forward_table": walkthrough.output_forward_table(taken),
@@ -325,12 +386,14 @@ def facts():
         "chain_rule.hidden_blame_table": walkthrough.hidden_blame_table(taken),
         "chain_rule.update_table": walkthrough.update_table(taken),
         "chain_rule.h1_out_gradient_sum": walkthrough.weight_gradient_sum(taken),
-        "chain_rule.first_error_per_guess": first["error_per_guess"],
-        "chain_rule.first_guess_slope": first["guess_slope"],
-        "chain_rule.first_blame_out": first["blame_out"],
-        "chain_rule.weight_h1_out": float(taken["weights"][1][0, 0]),
-        "chain_rule.first_h1_slope": first["h1_slope"],
-        "chain_rule.first_blame_h1": first["blame_h1"],
+        "chain_rule.one_example_table": walkthrough.one_example_table(taken),
+        **{f"chain_rule.one_{name}": value for name, value in one.items()},
+        "chain_rule.path_h1": paths[0],
+        "chain_rule.path_h2": paths[1],
+        "chain_rule.path_total": path_total,
+        "chain_rule.out_bias_before": float(taken["biases"][1][0]),
+        "chain_rule.out_bias_after": float(taken["biases"][1][0]
+                                           - running_example.LEARNING_RATE * taken["bias_gradients"][1][0]),
         "chain_rule.error_after_step": float(taken["loss_after"]),
     }
 

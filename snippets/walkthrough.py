@@ -16,6 +16,8 @@ from gradient_check import numerical_gradients, relative_error
 
 HIDDEN = ("h1", "h2")
 INPUTS = ("x1", "x2")
+# The example the chain-rule page follows all the way before it adds up all four.
+EXAMPLE = (1, 0)
 # The gradient check's table says only whether each relative difference is below this: the
 # differences themselves are around 1e-10, where the last bits of a CPU's arithmetic show.
 SHOWN_BELOW = 1e-9
@@ -58,6 +60,63 @@ def one_step():
         biases -= running_example.LEARNING_RATE * gradient
     step["loss_after"] = after.loss(inputs, targets, running_example.LOSS)
     return step
+
+
+def example_index(step, example=EXAMPLE):
+    """Which row of the batch holds `example` (its two inputs)."""
+    (index,) = [k for k, row in enumerate(step["inputs"]) if tuple(row) == tuple(example)]
+    return index
+
+
+def _signed(value, digits):
+    """A number as it goes into a product: negative numbers in brackets."""
+    return f"({value:.{digits}f})" if value < 0 else f"{value:.{digits}f}"
+
+
+def one_example_table(step, example=EXAMPLE):
+    """One example followed all the way: forward, its error, the blame passed back, and its
+    part of three gradients. Each row says how it is worked out, from the rounded numbers of
+    the rows above it, and what the code computed."""
+    k = example_index(step, example)
+    x = step["inputs"][k]
+    (w_in, w_out), (b_in, b_out) = step["weights"], step["biases"]
+    sums, outputs, blames = step["sums"], step["outputs"], step["blames"]
+    h = outputs[0][k]
+    guess, target = outputs[1][k, 0], step["targets"][k, 0]
+    blame_out, blame_hidden = blames[1][k, 0], blames[0][k]
+    n_examples = len(step["inputs"])
+    rows = []
+    for j, name in enumerate(HIDDEN):
+        rows.append([f"{name} sum", f"{w_in[0, j]:.4f} × {x[0]:.0f} + {_signed(w_in[1, j], 4)} × {x[1]:.0f} "
+                     f"+ {_signed(b_in[j], 4)}", f"{sums[0][k, j]:.4f}"])
+        rows.append([f"{name} output", f"sigmoid of {sums[0][k, j]:.4f}", f"{h[j]:.4f}"])
+    rows.append(["out sum", f"{w_out[0, 0]:.4f} × {h[0]:.4f} + {_signed(w_out[1, 0], 4)} × {h[1]:.4f} "
+                 f"+ {_signed(b_out[0], 4)}", f"{sums[1][k, 0]:.4f}"])
+    rows.append(["guess", f"sigmoid of {sums[1][k, 0]:.4f}", f"{guess:.4f}"])
+    rows.append(["(guess − target)²", f"({guess:.4f} − {target:.0f})²", f"{(guess - target) ** 2:.4f}"])
+    rows.append(["blame at out", f"2 × ({guess:.4f} − {target:.0f}) / {n_examples} × {guess:.4f} × "
+                 f"(1 − {guess:.4f})", f"{blame_out:.5f}"])
+    for j, name in enumerate(HIDDEN):
+        rows.append([f"blame at {name}", f"{_signed(blame_out, 5)} × {w_out[j, 0]:.4f} × {h[j]:.4f} × "
+                     f"(1 − {h[j]:.4f})", f"{blame_hidden[j]:.5f}"])
+    rows.append(["its part of the gradient of h1 → out", f"{h[0]:.4f} × {_signed(blame_out, 5)}",
+                 f"{h[0] * blame_out:.5f}"])
+    rows.append(["its part of the gradient of bias of out", "the blame at out, times 1",
+                 f"{blame_out:.5f}"])
+    header = ["what", "worked out from the rows above", "the code's value"]
+    return _table(header, [":---", ":---", "---:"], rows)
+
+
+def paths_to_input(step, example=EXAMPLE, input_index=0):
+    """The slope of the error with one input of one example, path by path.
+
+    The input feeds every hidden neuron, so it reaches the error along one path per hidden
+    neuron: the weight times the blame at that neuron. The chain rule adds the paths up.
+    Returns (one product per hidden neuron, their sum).
+    """
+    k = example_index(step, example)
+    paths = step["weights"][0][input_index] * step["blames"][0][k]
+    return [float(p) for p in paths], float(paths.sum())
 
 
 def parameter_names():
@@ -201,6 +260,8 @@ if __name__ == "__main__":
     print(hidden_forward_table(step), end="\n\n")
     print(output_forward_table(step))
     print(f"\nerror (mean squared error): {step['loss']:.4f}\n")
+    print(f"the example {EXAMPLE}, all the way:")
+    print(one_example_table(step), end="\n\n")
     print(output_blame_table(step), end="\n\n")
     print(hidden_blame_table(step), end="\n\n")
     print("gradient of h1 → out:", weight_gradient_sum(step), end="\n\n")

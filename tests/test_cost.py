@@ -147,3 +147,29 @@ def test_count_work_adds_up_the_passes():
 def test_bad_input_gets_a_clear_error(call, error, message):
     with pytest.raises(error, match=message):
         call()
+
+
+def test_numbers_kept_are_every_layers_sums_and_outputs(data):
+    inputs, _ = data
+    for width in (2, 10):
+        network = cost.network_of_width(width)
+        network.forward(inputs)
+        kept = sum(array.size for array in network.sums + network.layer_outputs)
+        assert cost.numbers_kept(network, len(inputs)) == kept
+
+
+def test_numbers_kept_grow_with_the_batch_and_the_depth():
+    shallow, deep = Network([2, 10, 1], "sigmoid"), Network([2, 10, 10, 10, 1], "sigmoid")
+    assert cost.numbers_kept(shallow, 32) == 2 * cost.numbers_kept(shallow, 16)
+    assert cost.numbers_kept(deep, 16) > cost.numbers_kept(shallow, 16)
+
+
+@pytest.mark.parametrize("bad", [0, -1, 1.5, True, "16"])
+def test_numbers_kept_refuses_a_bad_batch_size(bad):
+    with pytest.raises(ValueError, match="n_examples"):
+        cost.numbers_kept(cost.network_of_width(2), bad)
+
+
+def test_numbers_kept_needs_a_network():
+    with pytest.raises(TypeError, match="Network"):
+        cost.numbers_kept([2, 2, 1], 16)

@@ -89,3 +89,26 @@ def test_starting_weights_table_lists_each_neuron(step):
     assert out[1].startswith("h1: ") and out[2].startswith("h2: ")
     shown = [float(out[1][4:]), float(out[2][4:]), float(out[3])]
     assert shown == pytest.approx([weights[1][0, 0], weights[1][1, 0], biases[1][0]], abs=5e-5)
+
+
+def test_the_example_followed_all_the_way(step):
+    k = walkthrough.example_index(step)
+    assert tuple(step["inputs"][k]) == walkthrough.EXAMPLE
+    rows = {row[0]: row for row in rows_of(walkthrough.one_example_table(step))}
+    assert float(rows["h1 sum"][2]) == pytest.approx(step["sums"][0][k, 0], abs=5e-5)
+    assert float(rows["guess"][2]) == pytest.approx(step["outputs"][1][k, 0], abs=5e-5)
+    assert float(rows["blame at out"][2]) == pytest.approx(step["blames"][1][k, 0], abs=5e-6)
+    assert float(rows["blame at h2"][2]) == pytest.approx(step["blames"][0][k, 1], abs=5e-6)
+    # each row worked out from the rounded numbers lands within a unit or two of the code's value
+    for name, row in rows.items():
+        worked = row[1]
+        if worked[0].isdigit() or worked[0] in "(-":
+            value = eval(worked.replace("×", "*").replace("−", "-").replace("²", "**2"))
+            assert value == pytest.approx(float(row[2]), abs=2e-4), name
+
+
+def test_paths_to_input_add_up_to_the_slope_with_that_input(step):
+    paths, total = walkthrough.paths_to_input(step)
+    k = walkthrough.example_index(step)
+    expected = step["blames"][0][k] @ step["weights"][0][0]
+    assert total == pytest.approx(expected, rel=1e-12) and sum(paths) == pytest.approx(total, rel=1e-12)
