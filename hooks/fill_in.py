@@ -124,6 +124,8 @@ class Results:
 def run_block(code, where):
     """Run a page's code block as pytest-codeblocks does (fresh globals, snippets/ importable)
     and return what it prints."""
+    if str(SNIPPETS) not in sys.path:  # pytest-codeblocks runs blocks with snippets/ importable
+        sys.path.insert(0, str(SNIPPETS))
     printed = io.StringIO()
     try:
         with contextlib.redirect_stdout(printed):

@@ -17,6 +17,7 @@ PAGES = sorted(DOCS.rglob("*.md"))
 
 def prose(markdown: str) -> str:
     text = re.sub(r"<!--.*?-->", "", markdown, flags=re.S)
+    text = re.sub(r"\{\{.*?\}\}", "1", text)  # a number the build fills in reads as one short word
     text = re.sub(r"^(```|~~~).*?^\1\s*$", "", text, flags=re.S | re.M)  # code and output
     # Collapsed blocks (??? ...) and their indented bodies: optional extras, not the main text.
     text = re.sub(r"^\?\?\?\+?.*\n(?:(?:[ \t]+.*)?\n)*", "", text, flags=re.M)
@@ -63,3 +64,35 @@ def test_reading_ease_tells_plain_from_dense_prose():
 def test_prose_keeps_sentences_and_drops_code_and_math():
     sample = 'Text one.\n\n```python\nx = 1\n```\n\n??? note "Show me the math"\n\n    \\(a\\)\n\nText two.'
     assert prose(sample) == "Text one. Text two."
+
+
+# The core path: what a reader meets who reads the home page, chapters 1 and 2 and the
+# complete picture. Its prose (paragraphs and list items; not code, tables, figures or
+# fold-outs) stays within a budget, so each idea is told once and the path stays short.
+CORE_PATH = ["index.md", *(f"derivatives/{name}" for name in ("index.md", "slope.md", "descent.md",
+             "chain-rule.md", "backpropagation.md")),
+             *(f"activations/{name}" for name in ("index.md", "straight-lines.md", "sigmoid.md",
+                                                  "flat-ends.md", "choosing.md")),
+             "complete-picture/index.md"]
+CORE_PATH_WORDS = 8_500
+
+
+def words(text: str) -> int:
+    return len(re.findall(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*", text))
+
+
+def core_path_words() -> dict:
+    return {page: words(prose((DOCS / page).read_text(encoding="utf-8"))) for page in CORE_PATH}
+
+
+def test_the_core_path_is_short():
+    counted = core_path_words()
+    assert all((DOCS / page).exists() for page in CORE_PATH)
+    total = sum(counted.values())
+    assert total <= CORE_PATH_WORDS, f"the core path has {total:,} words of prose, want {CORE_PATH_WORDS:,}: {counted}"
+
+
+if __name__ == "__main__":  # python tests/test_readability.py: the words of each page of the core path
+    for page, count in core_path_words().items():
+        print(f"{count:6,}  {page}")
+    print(f"{sum(core_path_words().values()):6,}  in all (budget {CORE_PATH_WORDS:,})")
