@@ -17,7 +17,9 @@ import pytest
 from nbclient import NotebookClient
 
 import classic_bugs
+import gradient_check
 import results_loop
+import results_unlucky
 import running_example
 import unlucky_starts
 from conftest import DOCS
@@ -100,6 +102,14 @@ def test_the_check_compares_every_weight_and_bias_and_agrees(printed):
     assert verdicts(printed) == dict.fromkeys(ARRAYS, "agree")
 
 
+def test_the_check_draws_the_same_line_as_the_sites_gradient_check():
+    # "the size of the gap ... divided by their two sizes added together. Below a
+    # ten-millionth, the same line as the site's gradient check, means they agree"
+    line = re.search(r"gap < ([0-9.e-]+) \* size", source())
+    assert line and float(line.group(1)) == gradient_check.RIGHT_BELOW == 1e-7
+    assert "size = np.linalg.norm(gradients[name]) + np.linalg.norm(nudged)" in source()
+
+
 def test_all_four_answers_on_the_right_side(printed):
     # "After training, every guess should be on the right side of 0.5"
     answers = re.findall(r"xor\((\d), (\d)\) = (\d)   network says ([0-9.]+)   (\w+)", printed)
@@ -175,7 +185,10 @@ def test_a_far_too_large_rate_gets_stuck():
     rate = max(rates_to_try())
     assert rate == classic_bugs.TOO_LARGE
     shown, _, answers = run_changed(("learning_rate = 2.0", f"learning_rate = {rate!r}"))
+    # "two answers stuck at 0.5, on the fence", in the words of the unlucky-starts page.
     assert np.sum(np.abs(answers - 0.5) < 0.01) == 2
+    low, high = results_unlucky.FENCE
+    assert np.sum((low < answers) & (answers < high)) == 2
     assert shown.count("WRONG") == 2
 
 
