@@ -149,7 +149,7 @@ def four_moves(colours):
          + f"added up over the four {added} {number(gradient)}:\nthe gradient of its bias"),
         ((left, bottom), "4. Update: turn the knobs",
          f"the output neuron's bias:\n{number(before)} − {rate:g} × {number(gradient)}\n"
-         f"{updated} {number(after)}\n(every weight and bias moves this way)"),
+         f"{updated} {number(after)}\n({rate:g} = the learning rate;\nevery weight and bias moves this way)"),
     ]
     fig, ax = plt.subplots(figsize=(8.4, 5.0))
     width, height = 1.3, 0.9

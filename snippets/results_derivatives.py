@@ -362,6 +362,7 @@ def facts():
         "slope.weight_low": ONE_WEIGHT_RANGE[0],
         "slope.weight_high": ONE_WEIGHT_RANGE[1],
         "slope.left": float(tangents[0][2]),
+        "slope.one_weight_lowest": float(one_weight_curve()[1].min()),
         "slope.at_start": float(tangents[1][2]),
         "slope.right": float(tangents[2][2]),
         "slope.nudge_prediction": float(experiment[NUDGES[0]][0]),

@@ -133,7 +133,7 @@ def test_one_way_nudges_get_closer_as_they_shrink_and_two_way_nudges_closer_stil
     assert two_way < one_way[2] / 100
 
 
-def test_random_directions_go_downhill_half_the_time_and_gain_about_one_over_root_n(facts):
+def test_random_directions_go_downhill_half_the_time_and_gain_a_little_under_one_over_root_n(facts):
     directions = results.random_directions()
     n = directions["knobs"]
     assert n == facts["derivatives.largest_knobs"] and directions["tried"] == facts["derivatives.random_tried"]
@@ -142,6 +142,10 @@ def test_random_directions_go_downhill_half_the_time_and_gain_about_one_over_roo
     assert directions["gain"] == pytest.approx(np.sqrt(2 / (np.pi * n)), rel=0.05)
     assert 0.5 < directions["gain"] * np.sqrt(n) < 1.0
     assert facts["derivatives.one_over_root_knobs"] == pytest.approx(1 / np.sqrt(n))
+    # "about four fifths of one over the square root of the number of knobs, as chance predicts":
+    # chance (a random direction among N) gives sqrt(2 / (pi N)), and sqrt(2 / pi) is 0.798
+    assert directions["gain"] / facts["derivatives.one_over_root_knobs"] == pytest.approx(4 / 5, abs=0.03)
+    assert np.sqrt(2 / np.pi) == pytest.approx(4 / 5, abs=0.005)
     # the shown digits are not on a rounding edge
     assert abs(directions["downhill_share"] * 100 % 1 - 0.5) > 0.05
     assert abs(directions["gain"] * 1e4 % 1 - 0.5) > 0.05
@@ -171,10 +175,13 @@ def test_the_straight_path_from_the_start_to_the_trained_knobs(facts):
 
 
 
-def test_the_error_against_one_weight_is_a_valley_with_its_bottom_near_zero():
+def test_the_error_against_one_weight_is_a_valley_with_its_bottom_near_a_weight_of_zero(facts):
     values, losses, _ = results.one_weight_curve()
     assert (values[0], values[-1]) == results.ONE_WEIGHT_RANGE
     assert abs(values[np.argmin(losses)]) < 1.0
+    # the alt text: the bottom is "an error of about 0.25" and "never gets near an error of 0"
+    assert facts["slope.one_weight_lowest"] == losses.min() and round(losses.min(), 2) == 0.25
+    assert losses.min() > 0.2
     assert losses[0] > losses.min() + 0.1 and losses[-1] > losses.min() + 0.1
 
 
@@ -327,6 +334,20 @@ def test_the_running_example_gets_stuck_with_a_huge_rate(facts):
     assert max(np.abs(g).max() for g in weight_gradients + bias_gradients) < 1e-6
 
 
+def test_the_classic_sigmoid_slope_bug_flips_and_enlarges_the_step_and_blows_up():
+    # "its faulty slope is negative, and its size grows without limit, so it both flips and
+    # enlarges each step": a(1 - a) applied to the sum z gives z(1 - z).
+    from results_activations import bug_runs  # the sigmoid page's run, which descent.md links
+
+    z = np.array([2.0, 5.0, 10.0, -2.0, -5.0, -10.0])
+    faulty = sigmoid_slope(z, value=z)  # the output's place taken by the sum
+    assert np.all(faulty < 0) and np.all(sigmoid_slope(z) > 0)
+    assert np.all(np.diff(np.abs(faulty[:3])) > 0) and np.all(np.diff(np.abs(faulty[3:])) > 0)
+    assert abs(sigmoid_slope(1e6, value=1e6)) > 1e11
+    # "and then it does blow up"
+    assert bug_runs()["bug"].diverged
+
+
 def test_with_a_good_rate_the_running_example_barely_falls_for_the_flat_stretch():
     from results_home import flat_start_and_drop  # the home page's count, which descent.md quotes
     _, history = running_example.trained()
@@ -387,6 +408,10 @@ def test_the_chain_rule_adds_over_the_two_paths_from_x1(step, facts):
     assert measured == pytest.approx(total, rel=1e-6)
     assert (facts["chain_rule.path_h1"], facts["chain_rule.path_h2"], facts["chain_rule.path_total"]) == (
         paths[0], paths[1], total)
+    # "here only the inputs feed two neurons": each input feeds both hidden neurons, and each
+    # hidden neuron feeds the output alone, so no knob's change reaches the error by two paths.
+    first, second = network.weights
+    assert first.shape == (2, 2) and second.shape == (2, 1)
 
 
 def test_the_sigmoid_slope_is_a_times_one_minus_a_steepest_at_a_half():
@@ -479,6 +504,20 @@ def test_the_check_tables_digits_are_not_rounding_noise(step):
         for value in (a, n):
             to_boundary = abs((value * 1e8) % 1 - 0.5) * 1e-8
             assert to_boundary > 100 * abs(a - n) + 1e-12
+
+
+def test_the_relative_error_is_the_gap_over_the_two_sizes_added_together():
+    # "the size of the gap between the two columns, divided by their two sizes added together
+    # (a size: the square root of the sum of the squares)", as the classic-bugs page says it
+    inputs, targets = running_example.data()
+    network = running_example.make_network()
+    numerical_weights, numerical_biases = numerical_gradients(network, inputs, targets)
+    _, weights, biases = network.gradients(inputs, targets)
+    for analytic, numerical in zip(weights + biases, numerical_weights + numerical_biases):
+        def size(array):
+            return np.sqrt(np.sum(np.square(array)))
+        by_the_words = size(analytic - numerical) / (size(analytic) + size(numerical))
+        assert relative_error(analytic, numerical) == pytest.approx(by_the_words, rel=1e-9, abs=1e-300)
 
 
 def test_the_check_is_much_closer_than_a_one_way_nudge(step):

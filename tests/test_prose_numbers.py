@@ -150,6 +150,15 @@ def test_the_four_moves_figure_shows_the_first_steps_numbers():
         assert number in text, f"the figure does not show {number}"
     for move in ("Forward", "Error", "Backward", "Update"):
         assert move in text
+    # The "2 ×" of the update box is named: it is the learning rate.
+    assert f"{running_example.LEARNING_RATE:g} = the learning rate" in text
+
+
+def test_the_update_step_is_the_gradient_times_the_learning_rate():
+    # "the step is the gradient times the learning rate (here 2, the size of each step)"
+    step = results.first_step()
+    taken = step["bias_before"] - step["bias_after"]
+    assert taken == pytest.approx(running_example.LEARNING_RATE * step["bias_gradient"], rel=1e-12)
 
 
 def test_the_shown_digits_are_not_on_a_rounding_edge():
