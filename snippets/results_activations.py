@@ -157,6 +157,7 @@ def bug_runs():
 # --- flat-ends.md: blame fades through sigmoid layers --------------------------------------
 
 
+@cache
 def blame(activation, depth, weight_scale=1.0):
     return vanishing.blame_sizes(activation, depth, BLAME_WIDTH, BLAME_SEEDS, weight_scale)
 
@@ -169,6 +170,14 @@ def blame_measurements():
         first = [blame(activation, depth)[0] for depth in DEPTHS]
         result[activation] = (blame(activation, DEEPEST), np.array(first))
     return result
+
+
+def sigmoid_layers_passed():
+    """What each sigmoid layer passed on of the blame it got (the share at a layer over the
+    share at the one after it), for every layer of every network measured (1 to DEEPEST
+    hidden layers)."""
+    shares = [blame("sigmoid", depth) for depth in DEPTHS]
+    return np.concatenate([layers[:-1] / layers[1:] for layers in shares])
 
 
 @cache
@@ -257,8 +266,7 @@ def facts():
     inputs, _ = two_moons()
     yes, _, _ = hidden_answers()
     far, _ = far_answer()
-    sigmoid_layers = blame_measurements()["sigmoid"][0]
-    sigmoid_passed = sigmoid_layers[:-1] / sigmoid_layers[1:]
+    sigmoid_passed = sigmoid_layers_passed()
     measured = blame_measurements()
     larger = larger_starts()
     runs = deep_runs()
@@ -291,6 +299,7 @@ def facts():
         "flat_ends.relu_one_in": one_in(measured["relu"][0][0]),
         "flat_ends.relu_off": relu_neurons_off(),
         "flat_ends.relu_larger_start": larger["relu"],
+        "flat_ends.tanh_larger_start": larger["tanh"],
         "flat_ends.sigmoid_start_scale": SIGMOID_START_SCALE,
         "flat_ends.sigmoid_larger_start_one_in": one_in(larger["sigmoid"]),
         "flat_ends.layers": DEEP_TRAINING["n_hidden_layers"],

@@ -193,6 +193,10 @@ def test_sigmoid_the_bug_blows_up_where_the_right_slope_cannot(facts):
     # is never above 0.25 and fades as the sum moves away from 0.
     z = np.concatenate([np.linspace(-1e3, -2, 500), np.linspace(2, 1e3, 500)])
     assert np.all(z * (1 - z) <= -z ** 2 / 2)
+    # Far from 0 it is negative (the step flips) and its size grows (the step grows).
+    assert np.all(z * (1 - z) < 0)
+    for side in (np.linspace(2, 1e3, 500), np.linspace(-2, -1e3, 500)):
+        assert np.all(np.diff(np.abs(side * (1 - side))) > 0)
     far = np.linspace(0, 30, 301)
     assert np.all(sigmoid_slope(far) <= 0.25) and np.all(np.diff(sigmoid_slope(far)) < 0)
     runs = results.bug_runs()
@@ -224,17 +228,25 @@ def test_flat_ends_the_page_s_block_measures_the_figure_s_networks():
     assert defaults["width"].default == results.BLAME_WIDTH
     assert list(defaults["seeds"].default) == list(results.BLAME_SEEDS)
     printed = printed_by_block("flat-ends.md", "blame_sizes")
-    sigmoid_share = results.blame_measurements()["sigmoid"][1][1]  # 2 hidden layers
-    assert f"{sigmoid_share:8.6f}" in printed
+    shares = results.blame_measurements()["sigmoid"][1]
+    assert f"{shares[1]:8.2e}" in printed  # 2 hidden layers
+    # The deepest row shows the text's "about 1 in 700,000" (not a rounded 0.000001), and
+    # the 2-layer row (one layer passing blame on) lies inside the text's range.
+    deepest = float(printed.splitlines()[5].split()[1])
+    assert results.one_in(deepest) == results.one_in(shares[-1])
+    assert results.sigmoid_layers_passed().min() <= float(f"{shares[1]:.2e}") <= results.sigmoid_layers_passed().max()
 
 
 def test_flat_ends_the_slopes_alone_pass_a_quarter_or_less_and_the_weights_multiply_too(facts):
     assert np.all(sigmoid_slope(np.linspace(-30, 30, 6001)) <= 0.25)
-    deepest, _ = results.blame_measurements()["sigmoid"]
-    passed = deepest[:-1] / deepest[1:]
+    passed = results.sigmoid_layers_passed()
+    assert len(passed) == sum(depth - 1 for depth in results.DEPTHS)  # every layer of every network
     assert facts["flat_ends.sigmoid_layer_least"] == passed.min()
     assert facts["flat_ends.sigmoid_layer_most"] == passed.max()
-    assert passed.max() < 0.3  # the weights did not make up for the slopes
+    # "at most a little above the slopes' quarter": the weights did not make up for the slopes.
+    assert passed.max() < 0.3
+    # The 2-layer network's one passing layer is its first-layer share (the table's row).
+    assert results.blame_measurements()["sigmoid"][1][1] in passed
     # The weights multiply too: the layers do not all pass on the same share.
     assert passed.max() - passed.min() > 0.02
 
@@ -374,6 +386,31 @@ def test_choosing_relu_learns_where_sigmoid_is_stuck():
 def test_choosing_a_larger_start_helps_tanh_too():
     larger = results.larger_starts()
     assert larger["tanh"] > 2 * results.blame_measurements()["tanh"][0][0]
+
+
+def test_choosing_from_the_same_start_relu_keeps_more_than_tanh(facts):
+    # From the usual start tanh keeps more; given the same larger start, ReLU keeps more.
+    measured = results.blame_measurements()
+    assert measured["tanh"][0][0] > measured["relu"][0][0]
+    assert facts["flat_ends.relu_larger_start"] == results.larger_starts()["relu"]
+    assert facts["flat_ends.tanh_larger_start"] == results.larger_starts()["tanh"]
+    assert facts["flat_ends.relu_larger_start"] > facts["flat_ends.tanh_larger_start"]
+    # Not a rounding tie at the page's 2 decimals.
+    assert f"{facts['flat_ends.relu_larger_start']:.2f}" != f"{facts['flat_ends.tanh_larger_start']:.2f}"
+
+
+def test_choosing_relu_gelu_silu_pass_blame_with_far_less_fading_not_none():
+    # "with far less fading": ReLU keeps far more than the sigmoid, but it still loses some.
+    measured = results.blame_measurements()
+    assert measured["relu"][0][0] > 1e4 * measured["sigmoid"][0][0]
+    assert measured["relu"][0][0] < 0.5
+
+
+def test_choosing_the_running_example_pays_for_squared_error_with_a_slower_start():
+    import results_loop
+
+    # The counts choosing.md quotes (faq.steps_cross_entropy, faq.steps_squared).
+    assert results_loop.steps_to_learn("cross_entropy")[0] < results_loop.steps_to_learn("mse")[0]
 
 
 def test_choosing_relu_slope_stays_1_while_tanh_goes_flat():
