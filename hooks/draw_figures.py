@@ -80,12 +80,40 @@ def on_files(files, config):
             forget_old_versions(name)
     for name, key in sorted(keys.items()):
         for scheme in SCHEMES:
+            _sizes[name, scheme] = svg_size(cached_svg(name, key, scheme))
             files.append(File.generated(config, f"figures/{name}-{scheme}.svg",
                                         abs_src_path=str(cached_svg(name, key, scheme))))
     return files
 
 
+def svg_size(path):
+    """(width, height) in CSS pixels of a matplotlib SVG, from its width="...pt" height="...pt"."""
+    head = path.read_text(encoding="utf-8")[:2000]
+    width, height = (float(re.search(rf'<svg[^>]*\s{side}="([0-9.]+)pt"', head)[1]) for side in ("width", "height"))
+    return round(width * 96 / 72), round(height * 96 / 72)  # 72 points, 96 CSS pixels an inch
+
+
 def on_page_content(html, page, **kwargs):
-    # Each figure is there twice, for the light and the dark scheme, and only one is shown:
-    # lazy loading means the browser never downloads the hidden one.
-    return re.sub(r'<img (?=[^>]*src="[^"]*figures/)', '<img loading="lazy" ', html)
+    # Each image gets its width and height, so the page keeps its layout while figures load
+    # (no shift under the reader, anchor links land right). Each figure is there twice, for
+    # the light and the dark scheme, and only one is shown: lazy loading means the browser
+    # never downloads the hidden one. The first figure of a page is loaded at once: it is often
+    # the largest thing the reader sees first.
+    first = None
+
+    def size_and_load(match):
+        nonlocal first
+        tag, name = match.group(0), match["name"]
+        first = first or name
+        size = _sizes.get((name, match["scheme"]))
+        attributes = f' width="{size[0]}" height="{size[1]}"' if size else ""
+        if name != first:
+            attributes += ' loading="lazy"'
+        return tag[:-len(match["end"])] + attributes + match["end"]
+
+    return FIGURE_IMG.sub(size_and_load, html)
+
+
+FIGURE_IMG = re.compile(
+    r'<img (?=[^>]*src="[^"]*figures/(?P<name>[a-z0-9-]+)-(?P<scheme>light|dark)\.svg)[^>]*?(?P<end>\s*/?>)')
+_sizes = {}  # (figure name, scheme): (width, height) in pixels

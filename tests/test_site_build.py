@@ -95,3 +95,21 @@ def test_every_marker_is_filled_in(site):
         for block in printed:
             for line in block.splitlines():
                 assert line.strip() in text, f"{source}: the output line {line.strip()!r} is not on the page"
+
+
+def test_every_figure_has_its_size_and_the_first_is_not_lazy(site):
+    """Width and height keep the layout still while figures load; the first figure of a page,
+    often the largest thing on screen, loads at once, the others lazily."""
+    for page in pages(site):
+        images = [image for image in parts(page).images if "/figures/" in "/" + image.get("src", "")]
+        for image in images:
+            assert image.get("width", "").isdigit() and image.get("height", "").isdigit(), (
+                f"{page.relative_to(site)}: {image['src']} has no width and height")
+            svg = (page.parent / image["src"].split("#")[0]).resolve().read_text(encoding="utf-8")[:2000]
+            width = float(re.search(r'<svg[^>]*\swidth="([0-9.]+)pt"', svg)[1])
+            assert abs(int(image["width"]) - width * 96 / 72) <= 1
+        if images:
+            first = images[0]["src"].split("-light.svg")[0].split("-dark.svg")[0]
+            for image in images:
+                is_first = image["src"].startswith(first + "-")
+                assert (image.get("loading") == "lazy") != is_first, f"{page.relative_to(site)}: {image['src']}"
