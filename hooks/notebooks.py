@@ -10,6 +10,7 @@ Material shows no download button for the notebook that mkdocs-jupyter copies ne
 tinycss2 does the CSS parsing: a real parser, so nested @media blocks and strings are safe.
 """
 
+import logging
 import re
 from functools import lru_cache
 
@@ -101,3 +102,17 @@ def on_post_page(output, page, **kwargs):
     return STYLE.sub(
         lambda m: m[1] + prune(m[2], output) + m[3] if len(m[2]) > BIG_STYLE else m[0], output
     )
+
+
+class PlainCacheMessage(logging.Filter):
+    """mkdocs-jupyter reports a fresh run of a notebook as "Cache miss, writing: <the notebook
+    in docs/>", which reads as if it wrote into docs/. Say what happened instead."""
+
+    def filter(self, record):
+        if str(record.msg).startswith("Cache miss, writing"):
+            record.msg, record.args = "Ran the notebook; its output is kept in .cache/mkdocs-jupyter/", ()
+        return True
+
+
+logging.getLogger("mkdocs.plugins.mkdocs_jupyter").addFilter(PlainCacheMessage())
+

@@ -113,3 +113,16 @@ def test_every_figure_has_its_size_and_the_first_is_not_lazy(site):
             for image in images:
                 is_first = image["src"].startswith(first + "-")
                 assert (image.get("loading") == "lazy") != is_first, f"{page.relative_to(site)}: {image['src']}"
+
+
+def test_the_reading_set_up_is_the_test_set_up_less_the_test_tools():
+    """README: reading installs requirements-site.lock, testing requirements.lock. The first
+    must pin exactly the versions of the second, and leave the test tools out."""
+    def pins(name):
+        text = (ROOT / name).read_text(encoding="utf-8")
+        return dict(re.findall(r"^([a-z0-9._-]+)==([^\s;]+)", text, flags=re.M))
+
+    site, full = pins("requirements-site.lock"), pins("requirements.lock")
+    assert {"mkdocs", "mkdocs-material", "mkdocs-jupyter", "numpy", "matplotlib"} <= set(site)
+    assert all(full.get(name) == version for name, version in site.items())
+    assert not {"pytest", "playwright", "hypothesis", "ruff"} & set(site)
