@@ -13,6 +13,9 @@ from mkdocs.exceptions import PluginError
 
 # latex2mathml copes with an unknown command by printing it, backslash and all, as a symbol.
 LEFTOVER_COMMAND = re.compile(r">(\\[A-Za-z]+)<")
+# latex2mathml writes f' as f raised to a prime, but the prime glyph is already raised: it
+# floats high above the letter. Set beside the letter it sits where a reader expects it.
+RAISED_PRIME = re.compile(r"<msup>(<mi>[^<]*</mi>)(?:<mrow>)?<mi>&#x02032;</mi>(?:</mrow>)?</msup>")
 INLINE = re.compile(r'<span class="arithmatex">\\\((.+?)\\\)</span>', re.DOTALL)
 BLOCK = re.compile(r'<div class="arithmatex">\\\[(.+?)\\\]</div>', re.DOTALL)
 
@@ -25,7 +28,7 @@ def to_mathml(tex: str, display: str, page_name: str) -> str:
         raise PluginError(f"{page_name}: cannot render the formula {tex!r}: {type(error).__name__} {error}") from error
     if unknown := LEFTOVER_COMMAND.search(mathml):
         raise PluginError(f"{page_name}: cannot render the formula {tex!r}: unknown command {unknown[1]}")
-    return mathml
+    return RAISED_PRIME.sub(r"\1<mo>&#x02032;</mo>", mathml)
 
 
 def on_page_content(content, page, **kwargs):

@@ -27,6 +27,11 @@ def test_inline_and_block_math_become_mathml():
     assert "<msup><mi>x</mi><mn>2</mn></msup>" in html
 
 
+def test_a_prime_sits_beside_its_letter():
+    html = mathml.on_page_content('<span class="arithmatex">\\(\\sigma\'(z)\\)</span>', page=FakePage())
+    assert "<mi>&#x003C3;</mi><mo>&#x02032;</mo>" in html and "<msup>" not in html
+
+
 def test_bad_formula_names_the_page_and_the_formula():
     with pytest.raises(PluginError, match=r"example.md: cannot render the formula 'x\^'"):
         mathml.on_page_content('<span class="arithmatex">\\(x^\\)</span>', page=FakePage())
