@@ -26,13 +26,15 @@ def sigmoid(z):
 
     Very negative z gives 0, very positive z gives 1, and z = 0 gives 0.5.
     """
-    # Written as 1 / (1 + exp(-z)), exp(-z) overflows once z is below about -709. So take
-    # e = exp(-|z|), which is never above 1: for z >= 0 the sigmoid is 1 / (1 + e), and for
-    # z < 0 it is e / (1 + e), the same value rearranged. The second keeps full precision
-    # far out in the negative tail: sigmoid(-40) is 4.25e-18, not 0 (as 1 - something would give).
+    # Written as 1 / (1 + exp(-z)), exp(-z) overflows once z is below about -709. So
+    # take e = exp(-|z|), which is never above 1: for z >= 0 the sigmoid is 1 / (1 + e),
+    # and for z < 0 it is e / (1 + e), the same value rearranged. The second keeps full
+    # precision far out in the negative tail: sigmoid(-40) is 4.25e-18, not 0 (as 1 -
+    # something would give).
     z = np.asarray(z, dtype=float)
     e = np.exp(-np.abs(z))
-    return (np.where(z >= 0, 1.0, e) / (1.0 + e))[()]  # [()]: a single number stays a number
+    # [()]: a single number stays a number
+    return (np.where(z >= 0, 1.0, e) / (1.0 + e))[()]
 
 
 def sigmoid_slope(z, value=None):
@@ -92,4 +94,9 @@ if __name__ == "__main__":
     z = np.array([-1000.0, -2.0, 0.0, 2.0, 1000.0])
     print("z:       ", z)
     for name, (function, slope) in ACTIVATIONS.items():
-        print(f"{name + ':':9}", np.round(function(z), 4), " slope:", np.round(slope(z), 4))
+        print(
+            f"{name + ':':9}",
+            np.round(function(z), 4),
+            " slope:",
+            np.round(slope(z), 4),
+        )

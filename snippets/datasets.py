@@ -15,7 +15,8 @@ def _gate(outputs):
 
 
 def xor():
-    """1 when exactly one input is 1. No single straight line separates the 1s from the 0s."""
+    """1 when exactly one input is 1. No single straight line separates the 1s from the
+    0s."""
     return _gate([0, 1, 1, 0])
 
 
@@ -63,10 +64,11 @@ def two_moons(n_examples=200, noise=0.1, seed=0):
 
 
 def regression_1d(n_examples=50, noise=0.1, seed=0):
-    """Points along a wavy rising curve, y = x + 0.5 sin(3x) for x from 0 to 3, plus noise.
+    """Points along a wavy rising curve, y = x + 0.5 sin(3x) for x from 0 to 3, plus
+    noise.
 
-    The targets climb to about 3, so a network whose output is a sigmoid (always below 1)
-    cannot fit them; an identity output can.
+    The targets climb to about 3, so a network whose output is a sigmoid (always below
+    1) cannot fit them; an identity output can.
     """
     _check_size_and_noise(n_examples, noise)
     rng = np.random.default_rng(seed)
@@ -80,6 +82,11 @@ if __name__ == "__main__":
     for (a, b), target in zip(inputs, targets):
         print(f"xor({a:.0f}, {b:.0f}) = {target[0]:.0f}")
     inputs, targets = two_moons()
-    print(f"two_moons: inputs {inputs.shape}, {int(targets.sum())} of {len(targets)} in class 1")
+    print(
+        f"two_moons: inputs {inputs.shape}, {int(targets.sum())} of {len(targets)} in "
+        "class 1"
+    )
     inputs, targets = regression_1d()
-    print(f"regression_1d: targets range from {targets.min():.2f} to {targets.max():.2f}")
+    print(
+        f"regression_1d: targets range from {targets.min():.2f} to {targets.max():.2f}"
+    )

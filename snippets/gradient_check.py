@@ -1,5 +1,6 @@
-"""Checks backpropagation the slow, obvious way: nudge each weight and bias a tiny bit up
-and down, watch how the loss changes, and compare with the gradients backward() gives.
+"""Checks backpropagation the slow, obvious way: nudge each weight and bias a tiny bit
+up and down, watch how the loss changes, and compare with the gradients backward()
+gives.
 """
 
 import math
@@ -16,9 +17,9 @@ from network import Network
 # step safe. With STEP = 1e-4 the estimates are good to about 1e-11.
 STEP = 1e-4
 
-# What the check's answer means, on every page: below RIGHT_BELOW the backward pass is right;
-# from BUG_FROM up it has a bug; in between, look closer (a small bug, or a nudge too small
-# or too large for the gradients at hand).
+# What the check's answer means, on every page: below RIGHT_BELOW the backward pass is
+# right; from BUG_FROM up it has a bug; in between, look closer (a small bug, or a nudge
+# too small or too large for the gradients at hand).
 RIGHT_BELOW = 1e-7
 BUG_FROM = 1e-2
 
@@ -44,7 +45,8 @@ def numerical_gradients(network, inputs, targets, loss="mse", step=STEP):
     """
     _check_arguments(network, step)
     inputs, targets = network.check_data(inputs, targets)
-    network.loss(inputs, targets, loss)  # fails early, with a clear message, on a bad loss name
+    # fails early, with a clear message, on a bad loss name
+    network.loss(inputs, targets, loss)
 
     def slope(array, index, h):
         original = array[index]
@@ -71,10 +73,11 @@ def numerical_gradients(network, inputs, targets, loss="mse", step=STEP):
 
 
 def relative_error(analytic, numerical):
-    """How far two versions of one array of gradients disagree, for the array as a whole:
-    the size of their difference over the sum of their sizes (sizes measured as the square
-    root of the sum of squares). 0 means identical, 1 means opposite, and the answer is
-    judged by the array's own size: a bug in tiny gradients counts as much as in large ones.
+    """How far two versions of one array of gradients disagree, for the array as a
+    whole: the size of their difference over the sum of their sizes (sizes measured as
+    the square root of the sum of squares). 0 means identical, 1 means opposite, and the
+    answer is judged by the array's own size: a bug in tiny gradients counts as much as
+    in large ones.
     """
     analytic = np.asarray(analytic, dtype=float)
     numerical = np.asarray(numerical, dtype=float)
@@ -83,17 +86,28 @@ def relative_error(analytic, numerical):
 
 
 def gradient_report(network, inputs, targets, loss="mse", step=STEP):
-    """For each weight array and bias array, from the first layer to the last: (its name,
-    the size of its gradient, the relative error between backward() and the nudges)."""
+    """For each weight array and bias array, from the first layer to the last: (its
+    name, the size of its gradient, the relative error between backward() and the
+    nudges)."""
     _check_arguments(network, step)
     _, weight_gradients, bias_gradients = network.gradients(inputs, targets, loss)
-    numerical_weights, numerical_biases = numerical_gradients(network, inputs, targets, loss, step)
+    numerical_weights, numerical_biases = numerical_gradients(
+        network, inputs, targets, loss, step
+    )
     report = []
     for layer in range(len(network.weights)):
-        for kind, analytic, numerical in (("weights", weight_gradients, numerical_weights),
-                                          ("biases", bias_gradients, numerical_biases)):
+        for kind, analytic, numerical in (
+            ("weights", weight_gradients, numerical_weights),
+            ("biases", bias_gradients, numerical_biases),
+        ):
             size = float(np.linalg.norm(analytic[layer]))
-            report.append((f"{kind} of layer {layer + 1}", size, relative_error(analytic[layer], numerical[layer])))
+            report.append(
+                (
+                    f"{kind} of layer {layer + 1}",
+                    size,
+                    relative_error(analytic[layer], numerical[layer]),
+                )
+            )
     return report
 
 
@@ -101,20 +115,32 @@ def gradient_check(network, inputs, targets, loss="mse", step=STEP):
     """The largest relative error of any weight or bias array (see relative_error).
 
     Below RIGHT_BELOW (1e-7) means backward() is right; a mistake in backpropagation
-    typically shows up as BUG_FROM (1e-2) or more. (One honest exception: if a relu neuron's
-    sum is within a step of 0, the nudge crosses relu's corner and the estimate is wrong,
-    not backward. And where gradients are so small that rounding in the nudged losses is a
-    fair part of them, as deep in a deep sigmoid network, the check can only say "look closer".)
+    typically shows up as BUG_FROM (1e-2) or more. (One honest exception: if a relu
+    neuron's sum is within a step of 0, the nudge crosses relu's corner and the estimate
+    is wrong, not backward. And where gradients are so small that rounding in the nudged
+    losses is a fair part of them, as deep in a deep sigmoid network, the check can only
+    say "look closer".)
     """
-    return max(error for _, _, error in gradient_report(network, inputs, targets, loss, step))
+    return max(
+        error for _, _, error in gradient_report(network, inputs, targets, loss, step)
+    )
 
 
 if __name__ == "__main__":
     inputs = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
     targets = np.array([[0.0], [1.0], [1.0], [0.0]])
-    for sizes, activations in (([2, 3, 1], "sigmoid"), ([2, 4, 3, 1], ["relu", "tanh", "sigmoid"])):
+    for sizes, activations in (
+        ([2, 3, 1], "sigmoid"),
+        ([2, 4, 3, 1], ["relu", "tanh", "sigmoid"]),
+    ):
         network = Network(sizes, activations, seed=1)
         print(network)
         for name, size, error in gradient_report(network, inputs, targets):
-            verdict = "right" if error < RIGHT_BELOW else "a bug" if error >= BUG_FROM else "look closer"
+            verdict = (
+                "right"
+                if error < RIGHT_BELOW
+                else "a bug"
+                if error >= BUG_FROM
+                else "look closer"
+            )
             print(f"  {name:18} gradient size {size:.1e}   {verdict}")

@@ -38,13 +38,16 @@ def merge_linear_layers(network):
             + ", ".join(bent)
         )
     # Start with "do nothing" (the identity matrix, no shift) and fold in one layer at a
-    # time: feeding (x @ W + b) into the next layer (V, c) gives x @ (W @ V) + (b @ V + c).
+    # time: feeding (x @ W + b) into the next layer (V, c) gives x @ (W @ V) + (b @ V +
+    # c).
     weights = np.eye(network.sizes[0])
     bias = np.zeros(network.sizes[0])
     for layer_weights, layer_biases in zip(network.weights, network.biases):
         weights = weights @ layer_weights
         bias = bias @ layer_weights + layer_biases
-    merged = Network([network.sizes[0], network.sizes[-1]], network.activation_names[-1])
+    merged = Network(
+        [network.sizes[0], network.sizes[-1]], network.activation_names[-1]
+    )
     merged.weights[0][...] = weights
     merged.biases[0][...] = bias
     return merged
@@ -72,14 +75,17 @@ def decision_map(network, x_range, y_range, steps=101):
     _check_network(network)
     if network.sizes[0] != 2 or network.sizes[-1] != 1:
         raise ValueError(
-            f"decision_map needs a network with 2 inputs and 1 output, got sizes {network.sizes}"
+            "decision_map needs a network with 2 inputs and 1 output, got sizes "
+            f"{network.sizes}"
         )
     if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or steps < 2:
         raise ValueError(f"steps must be a whole number of at least 2, got {steps!r}")
     for name, bounds in (("x_range", x_range), ("y_range", y_range)):
         bounds = np.asarray(bounds, dtype=float)
         if bounds.shape != (2,) or not bounds[0] < bounds[1]:
-            raise ValueError(f"{name} must be (low, high) with low < high, got {bounds.tolist()}")
+            raise ValueError(
+                f"{name} must be (low, high) with low < high, got {bounds.tolist()}"
+            )
     xs, ys = np.meshgrid(np.linspace(*x_range, steps), np.linspace(*y_range, steps))
     outputs = network.forward(np.column_stack([xs.ravel(), ys.ravel()]))
     return xs, ys, outputs.reshape(xs.shape)
@@ -92,8 +98,10 @@ if __name__ == "__main__":
     merged = merge_linear_layers(deep)
     difference = np.max(np.abs(deep.forward(inputs) - merged.forward(inputs)))
     print(f"{deep} has {sum(w.size for w in deep.weights)} weights;")
-    print(f"one layer with {merged.weights[0].size} weights gives the same outputs "
-          f"(largest difference {difference:.1e})")
+    print(
+        f"one layer with {merged.weights[0].size} weights gives the same outputs "
+        f"(largest difference {difference:.1e})"
+    )
     try:
         merge_linear_layers(Network([2, 8, 1], "sigmoid"))
     except ValueError as error:

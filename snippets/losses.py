@@ -2,7 +2,8 @@
 
 Each loss comes with its slope: how the loss changes as each single prediction changes.
 For a sigmoid output trained with cross-entropy, the network uses the pair computed from
-the output sums instead (cross_entropy_from_sums), as frameworks' "with logits" losses do.
+the output sums instead (cross_entropy_from_sums), as frameworks' "with logits" losses
+do.
 """
 
 import numpy as np
@@ -22,8 +23,8 @@ def _as_numbers(values, name):
         return np.asarray(values, dtype=float)
     except (TypeError, ValueError):
         raise TypeError(
-            f"{name} must be an array of numbers, got a {type(values).__name__} that numpy "
-            "cannot turn into one"
+            f"{name} must be an array of numbers, got a {type(values).__name__} that "
+            "numpy cannot turn into one"
         ) from None
 
 
@@ -37,11 +38,13 @@ def _as_matching_arrays(predictions, targets):
     targets = _as_numbers(targets, "targets")
     if predictions.shape != targets.shape:
         raise ValueError(
-            f"predictions and targets must have the same shape, got {predictions.shape} "
-            f"and {targets.shape}"
+            "predictions and targets must have the same shape, got "
+            f"{predictions.shape} and {targets.shape}"
         )
     if predictions.size == 0:
-        raise ValueError("predictions and targets are empty: there is nothing to compare")
+        raise ValueError(
+            "predictions and targets are empty: there is nothing to compare"
+        )
     return predictions, targets
 
 
@@ -52,7 +55,8 @@ def _check_probabilities(predictions, targets):
     if np.any(predictions < 0) or np.any(predictions > 1):
         raise ValueError(
             "cross_entropy expects predictions between 0 and 1 (probabilities, e.g. "
-            f"from a sigmoid output), got values from {predictions.min()} to {predictions.max()}"
+            f"from a sigmoid output), got values from {predictions.min()} to "
+            f"{predictions.max()}"
         )
     _check_targets(targets)
 
@@ -69,12 +73,14 @@ def mean_squared_error(predictions, targets):
     """The average of (prediction - target)**2 over every element."""
     predictions, targets = _as_matching_arrays(predictions, targets)
     errors = (predictions - targets).ravel()
-    # errors @ errors is the sum of the squared errors (and quicker than np.sum(errors**2)).
+    # errors @ errors is the sum of the squared errors (and quicker than
+    # np.sum(errors**2)).
     return float(errors @ errors) / errors.size
 
 
 def mean_squared_error_slope(predictions, targets):
-    """d(mean squared error) / d(each prediction): 2 * (p - t), shared out over the mean."""
+    """d(mean squared error) / d(each prediction): 2 * (p - t), shared out over the
+    mean."""
     predictions, targets = _as_matching_arrays(predictions, targets)
     return (predictions - targets) * (2.0 / predictions.size)
 
@@ -92,7 +98,8 @@ def cross_entropy(predictions, targets):
 
 
 def cross_entropy_slope(predictions, targets):
-    """d(cross_entropy) / d(each prediction): (p - t) / (p (1 - p)), shared out over the mean.
+    """d(cross_entropy) / d(each prediction): (p - t) / (p (1 - p)), shared out over the
+    mean.
 
     p is clipped as in the loss, so a prediction of exactly 0 or 1 gives a large but
     finite slope that still points the right way.
@@ -104,12 +111,14 @@ def cross_entropy_slope(predictions, targets):
 
 
 def cross_entropy_from_sums(sums, targets):
-    """Cross-entropy of sigmoid(sums), computed from the sums themselves ("with logits").
+    """Cross-entropy of sigmoid(sums), computed from the sums themselves ("with
+    logits").
 
     For one example, -t log(sigmoid(z)) - (1 - t) log(1 - sigmoid(z)) simplifies to
-    log(1 + e^z) - t z, and np.logaddexp(0, z) gives log(1 + e^z) for any z, without overflow. No guess is
-    ever rounded to 0 or 1, so nothing needs clipping: a confidently wrong answer costs what
-    it really costs (about 40 at a sum of -40 with a target of 1, not a clipped 27.6).
+    log(1 + e^z) - t z, and np.logaddexp(0, z) gives log(1 + e^z) for any z, without
+    overflow. No guess is ever rounded to 0 or 1, so nothing needs clipping: a
+    confidently wrong answer costs what it really costs (about 40 at a sum of -40 with a
+    target of 1, not a clipped 27.6).
     """
     sums, targets = _as_matching_arrays(sums, targets)
     _check_targets(targets)
@@ -117,11 +126,13 @@ def cross_entropy_from_sums(sums, targets):
 
 
 def cross_entropy_from_sums_slope(sums, targets):
-    """d(cross_entropy_from_sums) / d(each sum): (sigmoid(z) - t), shared out over the mean.
+    """d(cross_entropy_from_sums) / d(each sum): (sigmoid(z) - t), shared out over the
+    mean.
 
-    The sigmoid's slope a(1 - a) and the loss's 1 / (a(1 - a)) cancel, so the blame at the
-    output sum is just "guess minus answer": a confidently wrong answer gets the full blame
-    of -1 (per example), where going through the guess first would round it to 0.
+    The sigmoid's slope a(1 - a) and the loss's 1 / (a(1 - a)) cancel, so the blame at
+    the output sum is just "guess minus answer": a confidently wrong answer gets the
+    full blame of -1 (per example), where going through the guess first would round it
+    to 0.
     """
     sums, targets = _as_matching_arrays(sums, targets)
     return (sigmoid(sums) - targets) / sums.size
@@ -137,7 +148,8 @@ def get_loss(name):
     """Returns (function, slope) for a loss name such as "mse"."""
     if not isinstance(name, str):
         raise TypeError(
-            f"a loss name must be a string such as 'mse', got {name!r} ({type(name).__name__})"
+            f"a loss name must be a string such as 'mse', got {name!r} "
+            f"({type(name).__name__})"
         )
     if name not in LOSSES:
         expected = ", ".join(repr(known) for known in sorted(LOSSES))
@@ -150,5 +162,7 @@ if __name__ == "__main__":
     for predictions in ([[0.1], [0.9], [0.8], [0.2]], [[0.9], [0.1], [0.2], [0.8]]):
         predictions = np.array(predictions)
         print("predictions", predictions.ravel(), "targets", targets.ravel())
-        print(f"  mse {mean_squared_error(predictions, targets):.4f}"
-              f"   cross_entropy {cross_entropy(predictions, targets):.4f}")
+        print(
+            f"  mse {mean_squared_error(predictions, targets):.4f}   cross_entropy "
+            f"{cross_entropy(predictions, targets):.4f}"
+        )

@@ -28,15 +28,25 @@ def data():
 
 @cache
 def trained():
-    """Train the running example once, as every page shows it: (trained network, History).
+    """Train the running example once, as every page shows it: (trained network,
+    History).
 
-    Every page, figure and test that needs the trained example calls this, so they all show
-    the same run. The History keeps a snapshot of the weights and biases after every step, for
-    pictures of the network part-way through. The result is shared: read it, do not change it.
+    Every page, figure and test that needs the trained example calls this, so they all
+    show the same run. The History keeps a snapshot of the weights and biases after
+    every step, for pictures of the network part-way through. The result is shared: read
+    it, do not change it.
     """
     network = make_network()
     inputs, targets = data()
-    history = train(network, inputs, targets, LEARNING_RATE, EPOCHS, loss=LOSS, snapshot_epochs=range(EPOCHS + 1))
+    history = train(
+        network,
+        inputs,
+        targets,
+        LEARNING_RATE,
+        EPOCHS,
+        loss=LOSS,
+        snapshot_epochs=range(EPOCHS + 1),
+    )
     return network, history
 
 
@@ -47,6 +57,11 @@ if __name__ == "__main__":
     after = network.forward(inputs)
     print("inputs   target   before   after")
     for row, target, old, new in zip(inputs, targets, before, after):
-        print(f"{row[0]:.0f} {row[1]:.0f}     {target[0]:.0f}       {old[0]:.3f}    {new[0]:.3f}")
-    print(f"loss ({LOSS}): {history.losses[0]:.4f} before, {history.losses[-1]:.4f} after "
-          f"{EPOCHS} epochs")
+        print(
+            f"{row[0]:.0f} {row[1]:.0f}     {target[0]:.0f}       {old[0]:.3f}    "
+            f"{new[0]:.3f}"
+        )
+    print(
+        f"loss ({LOSS}): {history.losses[0]:.4f} before, {history.losses[-1]:.4f} "
+        f"after {EPOCHS} epochs"
+    )

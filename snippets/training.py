@@ -20,9 +20,10 @@ class History:
                len(losses) == epochs + 1. If training diverged, losses stops at the
                first loss that was NaN or infinite (and that value is its last entry).
     snapshots  {epoch: (weight copies, bias copies)} taken after that many updates, for
-               each epoch asked for in snapshot_epochs (0 = before training). Epochs that
-               were never reached because training diverged are missing.
-    diverged   True if the loss became NaN or infinite (the learning rate was too large),
+               each epoch asked for in snapshot_epochs (0 = before training). Epochs
+               that were never reached because training diverged are missing.
+    diverged   True if the loss became NaN or infinite (the learning rate was too
+    large),
                which stopped training early.
     """
 
@@ -32,10 +33,14 @@ class History:
 
 
 def _check_learning_rate(learning_rate):
-    if isinstance(learning_rate, bool) or not isinstance(learning_rate, (int, float, np.number)):
+    if isinstance(learning_rate, bool) or not isinstance(
+        learning_rate, (int, float, np.number)
+    ):
         raise TypeError(f"learning_rate must be a number, got {learning_rate!r}")
     if not (math.isfinite(learning_rate) and learning_rate > 0):
-        raise ValueError(f"learning_rate must be a positive, finite number, got {learning_rate}")
+        raise ValueError(
+            f"learning_rate must be a positive, finite number, got {learning_rate}"
+        )
     return float(learning_rate)
 
 
@@ -78,12 +83,16 @@ def train_step(network, inputs, targets, learning_rate, loss="mse"):
     """One gradient descent update; returns the loss measured before the update."""
     _check_network(network)
     learning_rate = _check_learning_rate(learning_rate)
-    loss_value, weight_gradients, bias_gradients = network.gradients(inputs, targets, loss)
+    loss_value, weight_gradients, bias_gradients = network.gradients(
+        inputs, targets, loss
+    )
     _update(network, weight_gradients, bias_gradients, learning_rate)
     return loss_value
 
 
-def train(network, inputs, targets, learning_rate, epochs, loss="mse", snapshot_epochs=()):
+def train(
+    network, inputs, targets, learning_rate, epochs, loss="mse", snapshot_epochs=()
+):
     """Trains network in place for `epochs` full-batch updates; returns a History."""
     # Everything is checked once, here, so that the loop below does only the arithmetic.
     _check_network(network)
@@ -120,13 +129,24 @@ def train(network, inputs, targets, learning_rate, epochs, loss="mse", snapshot_
 
 if __name__ == "__main__":
     inputs = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
-    targets = np.array([[0.0], [1.0], [1.0], [0.0]])  # XOR: 1 when exactly one input is 1
+    targets = np.array(
+        [[0.0], [1.0], [1.0], [0.0]]
+    )  # XOR: 1 when exactly one input is 1
     network = Network([2, 2, 1], "sigmoid", seed=0)
     history = train(network, inputs, targets, learning_rate=2.0, epochs=2000)
-    print(f"loss before training {history.losses[0]:.4f}, after {history.losses[-1]:.4f}")
+    print(
+        f"loss before training {history.losses[0]:.4f}, after {history.losses[-1]:.4f}"
+    )
     print("outputs after training:", network.forward(inputs).ravel().round(3))
     too_fast = Network([1, 8, 1], ["tanh", "identity"], seed=0)
-    exploded = train(too_fast, [[0.0], [1.0], [2.0]], [[0.0], [1.0], [3.0]],
-                     learning_rate=10.0, epochs=100)
-    print(f"learning rate 10 on a regression: diverged={exploded.diverged} "
-          f"after {len(exploded.losses) - 1} updates")
+    exploded = train(
+        too_fast,
+        [[0.0], [1.0], [2.0]],
+        [[0.0], [1.0], [3.0]],
+        learning_rate=10.0,
+        epochs=100,
+    )
+    print(
+        f"learning rate 10 on a regression: diverged={exploded.diverged} after "
+        f"{len(exploded.losses) - 1} updates"
+    )

@@ -1,10 +1,10 @@
-"""Unlucky starts: train the same small network on XOR from many random starts at once, and
-see how many of them learn it.
+"""Unlucky starts: train the same small network on XOR from many random starts at once,
+and see how many of them learn it.
 
-Every start is a Network from network.py with its own seed. Training is the same full-batch
-gradient descent on the mean squared error as train() in training.py, but all the networks
-take their steps together: each weight array gets one more axis, one slice per seed. That
-makes 100 training runs about as quick as one.
+Every start is a Network from network.py with its own seed. Training is the same
+full-batch gradient descent on the mean squared error as train() in training.py, but all
+the networks take their steps together: each weight array gets one more axis, one slice
+per seed. That makes 100 training runs about as quick as one.
 """
 
 import numpy as np
@@ -16,8 +16,8 @@ from running_example import EPOCHS, LEARNING_RATE, data
 SEEDS = 100  # how many random starts the site tries
 STUCK_EXAMPLE = 6  # the first of them that gets stuck
 # A start has learned XOR when every answer is within this distance of the right one:
-# below 0.25 for a "no", above 0.75 for a "yes". (Just the right side of 0.5 is not enough:
-# an answer of 0.502 is a shrug, not a "yes".)
+# below 0.25 for a "no", above 0.75 for a "yes". (Just the right side of 0.5 is not
+# enough: an answer of 0.502 is a shrug, not a "yes".)
 WITHIN = 0.25
 
 
@@ -39,29 +39,36 @@ def _check_settings(hidden, seeds, epochs, learning_rate, scale):
 
 
 def starting_weights(hidden, seeds, scale=1.0):
-    """The starting weights and biases of Network([2, hidden, 1], "sigmoid", seed) for each
-    seed, stacked: four arrays with one slice per seed. scale multiplies them all (1.0 keeps
-    the network's own starting spread)."""
+    """The starting weights and biases of Network([2, hidden, 1], "sigmoid", seed) for
+    each seed, stacked: four arrays with one slice per seed. scale multiplies them all
+    (1.0 keeps the network's own starting spread)."""
     networks = [Network([2, hidden, 1], "sigmoid", seed=seed) for seed in seeds]
-    return [scale * np.stack([network.parameters()[i] for network in networks]) for i in range(4)]
+    return [
+        scale * np.stack([network.parameters()[i] for network in networks])
+        for i in range(4)
+    ]
 
 
-def train_many(hidden=2, seeds=range(SEEDS), epochs=EPOCHS, learning_rate=LEARNING_RATE, scale=1.0):
-    """Trains a 2-hidden-1 sigmoid network on XOR from each seed, with the running example's
-    learning rate and number of steps unless told otherwise; returns a dict of arrays, one
-    entry per seed:
+def train_many(
+    hidden=2, seeds=range(SEEDS), epochs=EPOCHS, learning_rate=LEARNING_RATE, scale=1.0
+):
+    """Trains a 2-hidden-1 sigmoid network on XOR from each seed, with the running
+    example's learning rate and number of steps unless told otherwise; returns a dict of
+    arrays, one entry per seed:
 
       outputs   the four answers after training, shape (n_seeds, 4)
       loss      the mean squared error after training
       learned   True if all four answers are within WITHIN (0.25) of the right answer
       hidden    the hidden neurons' outputs for the four examples, (n_seeds, 4, hidden)
-      parameters  the trained [hidden weights, hidden biases, output weights, output biases],
+      parameters  the trained [hidden weights, hidden biases, output weights, output
+      biases],
                 each with one slice per seed
     """
     seeds = _check_settings(hidden, seeds, epochs, learning_rate, scale)
     inputs, targets = data()  # XOR: (4, 2) and (4, 1), shared by every seed
     w1, b1, w2, b2 = starting_weights(hidden, seeds, scale)
-    b1, b2 = b1[:, None, :], b2[:, None, :]  # one row per seed, broadcast over the examples
+    # one row per seed, broadcast over the examples
+    b1, b2 = b1[:, None, :], b2[:, None, :]
 
     for _ in range(epochs):
         # Forward: (seeds, 4, hidden) and then (seeds, 4, 1).
@@ -80,11 +87,18 @@ def train_many(hidden=2, seeds=range(SEEDS), epochs=EPOCHS, learning_rate=LEARNI
     outputs = sigmoid(h @ w2 + b2)[:, :, 0]
     loss = np.mean((outputs - targets[:, 0]) ** 2, axis=1)
     learned = np.all(np.abs(outputs - targets[:, 0]) < WITHIN, axis=1)
-    return {"outputs": outputs, "loss": loss, "learned": learned, "hidden": h,
-            "parameters": [w1, b1, w2, b2]}
+    return {
+        "outputs": outputs,
+        "loss": loss,
+        "learned": learned,
+        "hidden": h,
+        "parameters": [w1, b1, w2, b2],
+    }
 
 
-def share_learned(hidden=2, seeds=range(SEEDS), epochs=EPOCHS, learning_rate=LEARNING_RATE, scale=1.0):
+def share_learned(
+    hidden=2, seeds=range(SEEDS), epochs=EPOCHS, learning_rate=LEARNING_RATE, scale=1.0
+):
     """How many of the seeds learn XOR, as (number that learned, number of seeds)."""
     result = train_many(hidden, seeds, epochs, learning_rate, scale)
     return int(result["learned"].sum()), len(result["learned"])
@@ -95,12 +109,21 @@ def shares_table(shares):
     (number that learned, number of seeds)}: one row per scale, one column per size."""
     hidden_sizes = sorted({hidden for hidden, _ in shares})
     scales = sorted({scale for _, scale in shares})
-    header = "| starting weights | " + " | ".join(f"2-{h}-1 network" for h in hidden_sizes) + " |"
+    header = (
+        "| starting weights | "
+        + " | ".join(f"2-{h}-1 network" for h in hidden_sizes)
+        + " |"
+    )
     rule = "| --- |" + " ---: |" * len(hidden_sizes)
     rows = [header, rule]
     for scale in scales:
-        cells = [f"{shares[hidden, scale][0]} of {shares[hidden, scale][1]}" for hidden in hidden_sizes]
-        label = "the usual spread" if scale == 1.0 else f"{scale:g} times the usual spread"
+        cells = [
+            f"{shares[hidden, scale][0]} of {shares[hidden, scale][1]}"
+            for hidden in hidden_sizes
+        ]
+        label = (
+            "the usual spread" if scale == 1.0 else f"{scale:g} times the usual spread"
+        )
         rows.append(f"| {label} | " + " | ".join(cells) + " |")
     return "\n".join(rows)
 
@@ -108,8 +131,16 @@ def shares_table(shares):
 if __name__ == "__main__":
     for hidden in (2, 4):
         learned, total = share_learned(hidden)
-        print(f"2-{hidden}-1 network: {learned} of {total} starts learn XOR in {EPOCHS} epochs")
+        print(
+            f"2-{hidden}-1 network: {learned} of {total} starts learn XOR in {EPOCHS} "
+            "epochs"
+        )
     result = train_many(2)
     stuck = np.flatnonzero(~result["learned"])
     print("stuck seeds:", stuck[:8].tolist(), "...")
-    print("answers of seed", stuck[0], "after training:", result["outputs"][stuck[0]].round(2))
+    print(
+        "answers of seed",
+        stuck[0],
+        "after training:",
+        result["outputs"][stuck[0]].round(2),
+    )
