@@ -19,9 +19,8 @@ from network import Network
 # The networks counted: 2 inputs, two hidden layers of `width` sigmoid neurons, 1
 # output. Width 2 has 15 weights and biases; width 100 has 10,501.
 WIDTHS = (2, 5, 10, 30, 100)
-N_EXAMPLES = (
-    16  # the batch each pass works on: every multiply-add count grows in step with it
-)
+# the batch each pass works on: every multiply-add count grows in step with it
+N_EXAMPLES = 16
 NUDGE = 1e-6  # how far each parameter is pushed by guess-and-check
 
 

@@ -23,8 +23,7 @@ class History:
                each epoch asked for in snapshot_epochs (0 = before training). Epochs
                that were never reached because training diverged are missing.
     diverged   True if the loss became NaN or infinite (the learning rate was too
-    large),
-               which stopped training early.
+               large), which stopped training early.
     """
 
     losses: np.ndarray
@@ -129,9 +128,8 @@ def train(
 
 if __name__ == "__main__":
     inputs = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
-    targets = np.array(
-        [[0.0], [1.0], [1.0], [0.0]]
-    )  # XOR: 1 when exactly one input is 1
+    # XOR: 1 when exactly one input is 1
+    targets = np.array([[0.0], [1.0], [1.0], [0.0]])
     network = Network([2, 2, 1], "sigmoid", seed=0)
     history = train(network, inputs, targets, learning_rate=2.0, epochs=2000)
     print(

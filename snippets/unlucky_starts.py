@@ -60,9 +60,8 @@ def train_many(
       loss      the mean squared error after training
       learned   True if all four answers are within WITHIN (0.25) of the right answer
       hidden    the hidden neurons' outputs for the four examples, (n_seeds, 4, hidden)
-      parameters  the trained [hidden weights, hidden biases, output weights, output
-      biases],
-                each with one slice per seed
+      parameters  the trained [hidden weights, hidden biases, output weights,
+                  output biases], each with one slice per seed
     """
     seeds = _check_settings(hidden, seeds, epochs, learning_rate, scale)
     inputs, targets = data()  # XOR: (4, 2) and (4, 1), shared by every seed
