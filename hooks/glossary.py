@@ -38,3 +38,43 @@ def on_page_markdown(markdown, page, **kwargs):
     # One block per line: Markdown's block parser re-scans a block after each abbreviation it
     # takes from it, so a single block of hundreds of lines costs seconds per page.
     return markdown + "\n\n" + "\n\n".join(lines) + "\n"
+
+
+# Tags inside which a term is never underlined: headings, table headers, captions, code, links.
+QUIET = ("h1", "h2", "h3", "h4", "h5", "h6", "th", "figcaption", "code", "pre", "a")
+TOKEN = re.compile(r"<(/?)(h[1-6]|th|figcaption|code|pre|a|abbr)\b([^>]*)>")
+TITLE = re.compile(r'title="([^"]*)"')
+
+
+def first_uses_only(html: str) -> str:
+    """Keep a term's tooltip at its first use in each section (each h2), in running text only,
+    and make it reachable from the keyboard; every other use of the term is plain text."""
+    out, position, quiet, seen, kept = [], 0, 0, set(), []
+    for match in TOKEN.finditer(html):
+        out.append(html[position:match.start()])
+        position = match.end()
+        closing, tag, attributes = match[1] == "/", match[2], match[3]
+        if tag == "abbr":
+            if closing:
+                if kept and kept.pop():
+                    out.append("</abbr>")
+                continue
+            title = TITLE.search(attributes)
+            keep = bool(title) and not quiet and title[1] not in seen
+            if keep:
+                seen.add(title[1])
+                out.append(f'<abbr{attributes} tabindex="0">')
+            kept.append(keep)
+            continue
+        if tag == "h2" and not closing:
+            seen = set()  # a new section: each term gets its tooltip again at its first use
+        quiet += -1 if closing else 1
+        out.append(match.group(0))
+    out.append(html[position:])
+    return "".join(out)
+
+
+def on_page_content(html, page, **kwargs):
+    if page.file.src_uri == "glossary.md":
+        return re.sub(r"<abbr\b[^>]*>(.*?)</abbr>", r"\1", html, flags=re.S)  # the page is the glossary
+    return first_uses_only(html)

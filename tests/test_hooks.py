@@ -39,6 +39,19 @@ def test_bad_formula_names_the_page_and_the_formula():
         mathml.on_page_content('<span class="arithmatex">\\(\\sigm(z)\\)</span>', page=FakePage())
 
 
+def test_a_tooltip_only_at_a_terms_first_use_in_each_section_and_never_in_headings():
+    html = ('<h2>A <abbr title="T">weight</abbr></h2><p>The <abbr title="T">weight</abbr> and '
+            '<abbr title="T">weights</abbr>, a <abbr title="U">bias</abbr>.</p>'
+            '<figure><figcaption><abbr title="U">bias</abbr></figcaption></figure>'
+            '<table><tr><th><abbr title="T">weight</abbr></th></tr></table>'
+            '<h2>B</h2><p><a href="x"><abbr title="T">weight</abbr></a> <abbr title="T">weights</abbr></p>')
+    assert glossary.first_uses_only(html) == (
+        '<h2>A weight</h2><p>The <abbr title="T" tabindex="0">weight</abbr> and weights, a '
+        '<abbr title="U" tabindex="0">bias</abbr>.</p><figure><figcaption>bias</figcaption></figure>'
+        '<table><tr><th>weight</th></tr></table>'
+        '<h2>B</h2><p><a href="x">weight</a> <abbr title="T" tabindex="0">weights</abbr></p>')
+
+
 def test_glossary_terms_are_read_from_the_glossary_page():
     entries = dict(glossary.glossary_entries((ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")))
     assert {"Weight", "Bias", "Gradient", "Learning rate", "Sigmoid", "Backpropagation"} <= set(entries)

@@ -126,3 +126,19 @@ def test_the_reading_set_up_is_the_test_set_up_less_the_test_tools():
     assert {"mkdocs", "mkdocs-material", "mkdocs-jupyter", "numpy", "matplotlib"} <= set(site)
     assert all(full.get(name) == version for name, version in site.items())
     assert not {"pytest", "playwright", "hypothesis", "ruff"} & set(site)
+
+
+def test_tooltips_once_per_term_per_section_never_in_headings_and_reachable(site):
+    quiet = re.compile(r"<(h[1-6]|th|figcaption|code|pre|a)\b[^>]*>(?:(?!</\1>).)*<abbr", re.S)
+    for page in pages(site):
+        html = page.read_text(encoding="utf-8")
+        article = html[html.find("<article"):html.find("</article>")]
+        if page.parent.name == "glossary":
+            assert "<abbr" not in article, "the glossary page itself has no tooltips"
+            continue
+        assert not quiet.search(article), f"{page.relative_to(site)}: a tooltip in a heading, caption, code or link"
+        for section in re.split(r"<h2\b", article):
+            titles = re.findall(r'<abbr title="([^"]*)"', section)
+            assert len(titles) == len(set(titles)), f"{page.relative_to(site)}: a term underlined twice in a section"
+        unreachable = len(re.findall(r"<abbr (?![^>]*tabindex=\"0\")", article))
+        assert unreachable == 0, f"{page.relative_to(site)}: {unreachable} tooltips not reachable from the keyboard"
