@@ -95,8 +95,12 @@ def download_button(page):
 def on_post_page(output, page, **kwargs):
     if not page.file.src_uri.endswith(".ipynb"):
         return output
-    output = output.replace('<article class="md-content__inner md-typeset">',
-                            '<article class="md-content__inner md-typeset">' + download_button(page), 1)
+    # The button goes under the page's title (the notebook's first heading), not above it.
+    article = output.find('<article class="md-content__inner md-typeset">')
+    title_end = output.find("</h1>", article)
+    at = title_end + len("</h1>") if article >= 0 and title_end >= 0 else output.find(">", article) + 1
+    if article >= 0:
+        output = output[:at] + download_button(page) + output[at:]
     output = EMPTY_MATHJAX.sub("", output)
     output = MERMAID_LOADER.sub("", output)
     return STYLE.sub(

@@ -469,6 +469,9 @@ def test_search_works_offline(visits, base_url, built):
         problems += [f"{p or 'home'}: mentions it, not listed" for p in sorted(must_list - listed)]
     elif not count or int(count[1]) < len(must_list):
         problems.append(f"{len(must_list)} pages mention it, the search box says {meta!r}")
+    # The page about the term comes first (its front matter boosts it in the search index).
+    if urlsplit(found[0]).path.lstrip("/") != "activations/sigmoid/":
+        problems.append(f"the first result is {urlsplit(found[0]).path!r}, not the sigmoid page")
     report(problems, f"search for 'sigmoid' ({meta}):")
 
 

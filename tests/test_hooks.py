@@ -83,7 +83,8 @@ def test_notebook_pages_lose_cdn_scripts_and_unused_css_and_get_a_download_butto
         '<!-- Load mathjax -->\n<script src=""> </script>\n<script type="text/x-mathjax-config">init()</script>\n'
         "<!-- End of mathjax configuration -->"
         '<script type="module">const m = await import("https://cdn.example/mermaid.mjs");</script>'
-        '<article class="md-content__inner md-typeset"><div class="jupyter-wrapper"><div class="jp-Cell">x</div></div>'
+        '<article class="md-content__inner md-typeset"><div class="jupyter-wrapper">'
+        '<h1 id="t">Title</h1><div class="jp-Cell">x</div></div>'
     )
     page = notebooks.on_post_page(html, page=NotebookPage())
     assert "<script" not in page and "cdn.example" not in page
@@ -91,6 +92,7 @@ def test_notebook_pages_lose_cdn_scripts_and_unused_css_and_get_a_download_butto
     assert "jp-Unused" not in page and "--jp-unused" not in page and "jp-Gone" not in page
     assert "@media print{.jp-Cell{color:black}}" in page
     assert '<a class="md-button" href="from-scratch.ipynb" download>' in page
+    assert page.index("Title</h1>") < page.index('class="md-button"')  # under the title, not above
     assert notebooks.on_post_page(html, page=FakePage()) == html  # other pages are left alone
 
 

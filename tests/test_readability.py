@@ -16,7 +16,8 @@ PAGES = sorted(DOCS.rglob("*.md"))
 
 
 def prose(markdown: str) -> str:
-    text = re.sub(r"<!--.*?-->", "", markdown, flags=re.S)
+    text = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.S)  # front matter: settings, not prose
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
     text = re.sub(r"\{\{.*?\}\}", "1", text)  # a number the build fills in reads as one short word
     text = re.sub(r"^(```|~~~).*?^\1\s*$", "", text, flags=re.S | re.M)  # code and output
     # Collapsed blocks (??? ...) and their indented bodies: optional extras, not the main text.
