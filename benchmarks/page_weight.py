@@ -7,12 +7,12 @@ not a test).
 Each page is opened in Debian's Chromium (as in tests/test_browser.py) in a fresh browser
 context, so with an empty cache, and every response is counted, including what Material loads
 after the page (the search worker and the search index) and both colour variants of each figure
-(the browser fetches the hidden one too). Bytes are as served by a plain static server, without
-compression: a host that gzips HTML, CSS, JS and SVG sends less.
+(lazy ones only if the browser fetches them). Bytes are counted as a static host that gzips
+HTML, CSS, JS, JSON and SVG sends them (level 6); the uncompressed bytes are printed beside them.
 
-Budgets: every page under 1 MB, every figure (SVG under figures/) under 150 KB, median page
-under 400 KB, all counted uncompressed (1 kB = 1000 bytes); the gzipped totals are printed
-beside them for comparison. Exits with 1 when a budget is exceeded.
+Budgets, as bytes transferred compressed on a first visit (1 kB = 1000 bytes): the median page
+at most 150 kB, the largest page at most 250 kB; and every figure (SVG under figures/) under
+150 kB uncompressed. Exits with 0 when every budget is met, 1 otherwise.
 """
 
 import gzip
@@ -29,9 +29,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 from browser_support import LocalServer, built_pages, chromium_problem, launch  # noqa: E402
 
 KB = 1000
-PAGE_BUDGET = 1000 * KB
-FIGURE_BUDGET = 150 * KB
-MEDIAN_BUDGET = 400 * KB
+LARGEST_BUDGET = 250 * KB  # compressed
+MEDIAN_BUDGET = 150 * KB  # compressed
+FIGURE_BUDGET = 150 * KB  # uncompressed, each
 KINDS = ["HTML", "CSS", "JS", "images", "fonts", "other"]
 COMPRESSIBLE = ("text/", "application/json", "application/javascript", "image/svg+xml")
 
@@ -98,22 +98,23 @@ def report(site: Path) -> bool:
         browser.close()
 
     width = max(len(p) for p in pages)
-    print(f"First visit, empty cache, uncompressed, in kB (1 kB = 1000 bytes): {site}\n")
-    print(f"{'page':<{width}}  " + "".join(f"{k:>9}" for k in KINDS) + f"{'total':>10}  budget  {'gzipped':>8}")
+    print(f"First visit, empty cache, in kB (1 kB = 1000 bytes); by kind uncompressed: {site}\n")
+    print(f"{'page':<{width}}  " + "".join(f"{k:>9}" for k in KINDS) + f"{'total':>10}  {'gzipped':>8}  budget")
     ok = True
     for page_path, (totals, gzipped) in rows.items():
-        total = sum(totals.values())
-        over = total >= PAGE_BUDGET
+        over = gzipped > LARGEST_BUDGET
         ok &= not over
         cells = "".join(f"{kb(totals[k]):>9}" for k in KINDS)
-        print(f"{page_path:<{width}}  {cells}{kb(total):>10}  {'OVER' if over else 'ok':<6}  {kb(gzipped):>8}")
+        verdict = "OVER" if over else "ok"
+        print(f"{page_path:<{width}}  {cells}{kb(sum(totals.values())):>10}  {kb(gzipped):>8}  {verdict}")
 
-    median = statistics.median(sum(t.values()) for t, _ in rows.values())
-    median_gzipped = statistics.median(g for _, g in rows.values())
-    verdict = "OVER" if median >= MEDIAN_BUDGET else "ok"
-    print(f"\nmedian page: {kb(median)} kB (budget < {kb(MEDIAN_BUDGET)} kB): {verdict}"
-          f"; gzipped {kb(median_gzipped)} kB")
-    ok &= median < MEDIAN_BUDGET
+    median = statistics.median(g for _, g in rows.values())
+    largest = max(g for _, g in rows.values())
+    print(f"\nmedian page, compressed: {kb(median)} kB (budget at most {kb(MEDIAN_BUDGET)} kB): "
+          f"{'OVER' if median > MEDIAN_BUDGET else 'ok'}")
+    print(f"largest page, compressed: {kb(largest)} kB (budget at most {kb(LARGEST_BUDGET)} kB): "
+          f"{'OVER' if largest > LARGEST_BUDGET else 'ok'}")
+    ok &= median <= MEDIAN_BUDGET
 
     figures = sorted((site / "figures").glob("*.svg"), key=lambda f: f.stat().st_size, reverse=True)
     if figures:
