@@ -11,8 +11,10 @@ tinycss2 does the CSS parsing: a real parser, so nested @media blocks and string
 """
 
 import logging
+import os
 import re
 from functools import lru_cache
+from pathlib import Path
 
 import tinycss2
 
@@ -119,4 +121,14 @@ class PlainCacheMessage(logging.Filter):
 
 
 logging.getLogger("mkdocs.plugins.mkdocs_jupyter").addFilter(PlainCacheMessage())
+
+
+# The notebook's kernel warns that it talks to the build over TCP without encryption: true,
+# harmless here (this machine's loopback, one short run), and alarming to a reader building the
+# site. An IPython profile of the build's own, kept under .cache/, turns the kernel's log down
+# to errors. A reader's own IPYTHONDIR, if set, is left alone.
+KERNEL_PROFILE = Path(__file__).resolve().parent.parent / ".cache" / "ipython" / "profile_default"
+KERNEL_PROFILE.mkdir(parents=True, exist_ok=True)
+(KERNEL_PROFILE / "ipython_kernel_config.py").write_text('c.IPKernelApp.log_level = "ERROR"\n', encoding="utf-8")
+os.environ.setdefault("IPYTHONDIR", str(KERNEL_PROFILE.parent))
 

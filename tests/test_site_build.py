@@ -15,6 +15,9 @@ def test_strict_build_has_no_warning(site_build):
     # MkDocs' own warnings ("WARNING -  ..."); a notebook kernel's log lines are not ours to judge.
     warnings = [line for line in result.stderr.splitlines() if re.match(r"WARNING\s+-", line)]
     assert warnings == []
+    # Nothing alarming or misleading for a reader who builds the site (README's read command).
+    for noise in ("without encryption", "Cache miss, writing"):
+        assert noise not in result.stderr
 
 
 def pages(site):
