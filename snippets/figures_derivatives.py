@@ -216,7 +216,7 @@ def blame_passed_back(colours):
                     arrowprops={"arrowstyle": "-|>", "color": backward, "linewidth": 2.2,
                                 "connectionstyle": "arc3,rad=-0.25"})
     for k, weight in enumerate(weights):
-        ax.text(1.45, 0.97 if k == 0 else 0.03, f"weight {weight:.2f}", ha="center",
+        ax.text(1.45 if k == 0 else 1.3, 0.97 if k == 0 else 0.3, f"weight {weight:.2f}", ha="center",
                 va="center", fontsize=9, color=text)
     for name, (x, y) in places.items():
         shape = "s" if name == "error" else "o"
