@@ -21,7 +21,7 @@ from mkdocs.structure.files import File
 import snippet_modules
 
 ROOT = Path(__file__).resolve().parent.parent
-SNIPPETS = ROOT / "snippets"
+SNIPPETS = snippet_modules.SNIPPETS
 CACHE = ROOT / ".cache" / "figures"
 SCHEMES = ("light", "dark")
 KEEP = 3  # versions kept per figure: enough for builds of other versions running at once

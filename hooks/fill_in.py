@@ -40,7 +40,7 @@ except ImportError:  # run as a script without MkDocs: any error will do
     PluginError = RuntimeError
 
 ROOT = Path(__file__).resolve().parent.parent
-SNIPPETS = ROOT / "snippets"
+SNIPPETS = snippet_modules.SNIPPETS
 CACHE = ROOT / ".cache" / "fill_in"
 STORE = CACHE / "store.json"
 
@@ -108,17 +108,21 @@ class Results:
         if not self.use_cache:
             return
         stored = json.loads(STORE.read_text()) if STORE.exists() else {}
-        facts = {**stored.get("facts", {}), **self.used_facts}
-        outputs = {**stored.get("outputs", {}), **self.used_outputs}
+        facts = newest_last(stored.get("facts", {}), self.used_facts)
+        outputs = newest_last(stored.get("outputs", {}), self.used_outputs)
         if facts == stored.get("facts") and outputs == stored.get("outputs"):
             return
-        # Forget the oldest entries beyond a few versions' worth.
-        facts = dict(list(facts.items())[-4 * max(1, len(self.used_facts)):])
-        outputs = dict(list(outputs.items())[-4 * max(1, len(self.used_outputs)):])
         CACHE.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("w", dir=CACHE, suffix=".tmp", delete=False) as file:
             json.dump({"facts": facts, "outputs": outputs}, file, indent=1)
         os.replace(file.name, STORE)  # in one step: a build running at once never reads half a file
+
+
+def newest_last(stored, used, versions=4):
+    """The stored entries with this build's moved to the end, keeping only the newest few
+    versions' worth: what another build (of another version of snippets/) may still use."""
+    kept = {key: value for key, value in stored.items() if key not in used} | used
+    return dict(list(kept.items())[-versions * max(1, len(used)):])
 
 
 def run_block(code, where):

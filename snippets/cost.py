@@ -90,6 +90,15 @@ def backprop_every_parameter(network, inputs, targets, loss="mse"):
     return slopes, 1, 1
 
 
+def _check_network_and_batch(network, n_examples):
+    if not isinstance(network, Network):
+        raise TypeError(f"network must be a Network, got {type(network).__name__}")
+    if isinstance(n_examples, bool) or not isinstance(n_examples, (int, np.integer)):
+        raise TypeError(f"n_examples must be a whole number, got {n_examples!r}")
+    if n_examples < 1:
+        raise ValueError(f"n_examples must be 1 or more, got {n_examples}")
+
+
 def multiply_adds(network, n_examples):
     """(forward, backward): the multiply-adds in one forward and one backward pass of a
     batch.
@@ -108,21 +117,12 @@ def multiply_adds(network, n_examples):
     rather than per weight, which are small next to these in all but the tiniest
     networks.
     """
-    if not isinstance(network, Network):
-        raise TypeError(f"network must be a Network, got {type(network).__name__}")
-    if (
-        isinstance(n_examples, bool)
-        or not isinstance(n_examples, (int, np.integer))
-        or n_examples < 1
-    ):
-        raise ValueError(
-            f"n_examples must be a whole number of 1 or more, got {n_examples!r}"
-        )
+    _check_network_and_batch(network, n_examples)
     # inputs x neurons, per example
     per_layer = [weights.size for weights in network.weights]
     forward = n_examples * sum(per_layer)
-    slopes = n_examples * sum(per_layer)
     blame_sent_back = n_examples * sum(per_layer[1:])
+    slopes = forward  # one slope per weight and example: as many as the forward pass
     return int(forward), int(slopes + blame_sent_back)
 
 
@@ -134,16 +134,7 @@ def numbers_kept(network, n_examples):
     each layer's numbers as soon as the next layer has read them; the backward pass
     needs them all.
     """
-    if not isinstance(network, Network):
-        raise TypeError(f"network must be a Network, got {type(network).__name__}")
-    if (
-        isinstance(n_examples, bool)
-        or not isinstance(n_examples, (int, np.integer))
-        or n_examples < 1
-    ):
-        raise ValueError(
-            f"n_examples must be a whole number of 1 or more, got {n_examples!r}"
-        )
+    _check_network_and_batch(network, n_examples)
     # every neuron has a sum and an output, per example
     neurons = sum(network.sizes[1:])
     return int(2 * n_examples * neurons)

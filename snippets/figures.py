@@ -172,7 +172,7 @@ def four_moves(colours):
     ax.annotate("", xy=(inner_left, bottom), xytext=(inner_right, bottom), arrowprops=arrow)
     ax.annotate("", xy=(left, inner_top), xytext=(left, inner_bottom), arrowprops=arrow)
     ax.text((left + right) / 2, (top + bottom) / 2,
-            f"and again, from the new knobs:\nthe error is now {number(results_home.error_after_first_step())}",
+            f"and again, from the new knobs:\nthe error is now {number(results_home.first_step()['error_after'])}",
             ha="center", va="center", fontsize=10, style="italic")
     ax.set_title("The running example's first training step, in four moves", fontsize=12)
     return fig

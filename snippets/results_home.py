@@ -17,10 +17,11 @@ import descent
 import results_derivatives
 import running_example
 import unlucky_starts
+import walkthrough
 from activations import tanh_slope
 from gradient_check import gradient_check
 from network import Network
-from training import train, train_step
+from training import train
 
 # --- the home page: the shape of the running example's error curve ---------------------------
 
@@ -59,30 +60,21 @@ def first_step():
     """The running example's first training step, move by move, as the home page's loop
     figure shows it: the guesses (forward), the error, the blame at the output neuron for
     each example and the output bias's gradient (backward), and that bias before and after
-    the update. The same step chapter 1 walks through and chapter 3 draws."""
-    network = running_example.make_network()
-    inputs, targets = running_example.data()
-    error, _, bias_gradients = network.gradients(inputs, targets, running_example.LOSS)
-    gradient = float(bias_gradients[-1][0])
-    bias_before = float(network.biases[-1][0])
+    the update. It is the one walk-through of that step (walkthrough.one_step), which
+    chapter 1 tells in full and chapter 3 draws."""
+    step = walkthrough.one_step()
+    gradient = float(step["bias_gradients"][-1][0])
+    bias_before = float(step["biases"][-1][0])
     return {
-        "targets": targets[:, 0],
-        "guesses": network.layer_outputs[-1][:, 0].copy(),
-        "error": float(error),
-        "blames": network.blames[-1][:, 0].copy(),
+        "targets": step["targets"][:, 0],
+        "guesses": step["outputs"][-1][:, 0],
+        "error": float(step["loss"]),
+        "blames": step["blames"][-1][:, 0],
         "bias_gradient": gradient,
         "bias_before": bias_before,
         "bias_after": bias_before - running_example.LEARNING_RATE * gradient,  # the update
+        "error_after": float(step["loss_after"]),
     }
-
-
-@cache
-def error_after_first_step():
-    """The running example's error after one training step (train_step does all four moves)."""
-    network = running_example.make_network()
-    inputs, targets = running_example.data()
-    train_step(network, inputs, targets, running_example.LEARNING_RATE, loss=running_example.LOSS)
-    return float(network.loss(inputs, targets, running_example.LOSS))
 
 
 def equals_sign(by_hand, exact, digits=SHOWN_DIGITS):
@@ -165,7 +157,7 @@ def facts():
         "home.bias_gradient": first_step()["bias_gradient"],
         "home.bias_before": first_step()["bias_before"],
         "home.bias_after": first_step()["bias_after"],
-        "home.error_after_step": error_after_first_step(),
+        "home.error_after_step": first_step()["error_after"],
         "reference.moons_points": len(datasets.two_moons()[0]),
         "reference.unlucky_starts": unlucky_starts.SEEDS,
         "reference.slipped_check": gradient_checks()["slope of the hidden tanh"],

@@ -20,6 +20,7 @@ import numpy as np
 
 import running_example
 import unlucky_starts
+import walkthrough
 from losses import cross_entropy_slope, mean_squared_error_slope
 from network import Network
 from results_unlucky import spoken_list
@@ -27,7 +28,6 @@ from training import train, train_step
 
 # --- index.md: one step, then the loop ------------------------------------------------------
 
-EXAMPLE = 2  # the row of the XOR data the step diagram follows: inputs (1, 0), answer 1
 # The steps at which the loop's maps are drawn: still flat, falling fast, sorted, the end.
 SNAPSHOT_EPOCHS = (0, 500, 750, 1000, running_example.EPOCHS)
 # The flat start: the gradient's size while the error is flat, and while it falls fast.
@@ -45,30 +45,27 @@ def learned(outputs, targets):
 
 @cache
 def one_step():
-    """Every number of the running example's first training step."""
-    network = running_example.make_network()
-    inputs, targets = running_example.data()
-    before = [array.copy() for array in network.parameters()]
-    loss, weight_gradients, bias_gradients = network.gradients(inputs, targets, running_example.LOSS)
-    gradients = [g for pair in zip(weight_gradients, bias_gradients) for g in pair]
-    after = [b - running_example.LEARNING_RATE * g for b, g in zip(before, gradients)]
-    guesses, blames = network.layer_outputs[-1][:, 0].copy(), network.blames[-1][:, 0].copy()
-    for values, new_values in zip(network.parameters(), after):
-        values[...] = new_values
+    """Every number of the running example's first training step, from the one walk-through
+    of it (walkthrough.one_step), for the example walkthrough.EXAMPLE that the picture follows."""
+    step = walkthrough.one_step()
+    row = walkthrough.example_index(step)
+    before = [array for pair in zip(step["weights"], step["biases"]) for array in pair]
+    gradients = [array for pair in zip(step["weight_gradients"], step["bias_gradients"]) for array in pair]
     return {
-        "inputs": inputs[EXAMPLE],
-        "target": targets[EXAMPLE, 0],
-        "hidden": network.layer_outputs[0][EXAMPLE],
-        "output": network.layer_outputs[1][EXAMPLE, 0],
-        "blame_hidden": network.blames[0][EXAMPLE],
-        "blame_output": network.blames[1][EXAMPLE, 0],
-        "guesses": guesses,  # every example's guess before the step
-        "blames": blames,  # every example's blame at the output
+        "row": row,
+        "inputs": step["inputs"][row],
+        "target": step["targets"][row, 0],
+        "hidden": step["outputs"][0][row],
+        "output": step["outputs"][1][row, 0],
+        "blame_hidden": step["blames"][0][row],
+        "blame_output": step["blames"][1][row, 0],
+        "guesses": step["outputs"][1][:, 0],  # every example's guess before the step
+        "blames": step["blames"][1][:, 0],  # every example's blame at the output
         "before": before,
         "gradients": gradients,
-        "after": after,
-        "loss": loss,
-        "loss_after": network.loss(inputs, targets, running_example.LOSS),
+        "after": [b - running_example.LEARNING_RATE * g for b, g in zip(before, gradients)],
+        "loss": step["loss"],
+        "loss_after": step["loss_after"],
     }
 
 
@@ -156,7 +153,6 @@ def blame_ratio():
 
 # The same start, rate and number of steps with each error measure: how long each takes to
 # learn XOR (every answer within unlucky_starts.WITHIN of its target).
-ERRORS = ("mse", "cross_entropy")
 
 
 @cache

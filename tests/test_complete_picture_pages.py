@@ -61,7 +61,7 @@ def test_the_update_adds_up_all_four_examples():
     blames, guesses = step["blames"], step["guesses"]
     # The output bias's gradient is the four blames added up, and the followed example is outvoted.
     assert step["gradients"][3][0] == pytest.approx(blames.sum())
-    assert blames[results_loop.EXAMPLE] < 0 < blames.sum()
+    assert blames[results_loop.one_step()["row"]] < 0 < blames.sum()
     # The two "answer 0" examples were guessed too high; they ask for a lower sum.
     assert np.all(guesses[targets[:, 0] == 0] > 0.5) and np.all(blames[targets[:, 0] == 0] > 0)
     # "It is above 0, so the bias goes down", by the learning rate times the gradient.

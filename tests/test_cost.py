@@ -133,8 +133,8 @@ def test_count_work_adds_up_the_passes():
         (lambda: cost.network_of_width(True), TypeError, "width must be a whole number"),
         (lambda: cost.count_work(widths=()), ValueError, "widths is empty"),
         (lambda: cost.multiply_adds("net", 4), TypeError, "must be a Network"),
-        (lambda: cost.multiply_adds(Network([2, 1], "sigmoid"), 0), ValueError, "n_examples must be a whole number"),
-        (lambda: cost.multiply_adds(Network([2, 1], "sigmoid"), 2.5), ValueError, "n_examples must be a whole number"),
+        (lambda: cost.multiply_adds(Network([2, 1], "sigmoid"), 0), ValueError, "n_examples must be 1 or more"),
+        (lambda: cost.multiply_adds(Network([2, 1], "sigmoid"), 2.5), TypeError, "n_examples must be a whole number"),
         (lambda: cost.nudge_every_parameter("net", [[0.0, 0.0]], [[0.0]]), TypeError, "must be a Network"),
         (lambda: cost.nudge_every_parameter(Network([2, 1], "sigmoid"), [[0.0, 0.0]], [[0.0]], nudge=-1.0),
          ValueError, "nudge must be a small positive number"),
@@ -164,9 +164,11 @@ def test_numbers_kept_grow_with_the_batch_and_the_depth():
     assert cost.numbers_kept(deep, 16) > cost.numbers_kept(shallow, 16)
 
 
-@pytest.mark.parametrize("bad", [0, -1, 1.5, True, "16"])
-def test_numbers_kept_refuses_a_bad_batch_size(bad):
-    with pytest.raises(ValueError, match="n_examples"):
+@pytest.mark.parametrize("bad, error", [(0, ValueError), (-1, ValueError), (1.5, TypeError), (True, TypeError),
+                                        ("16", TypeError)])
+def test_numbers_kept_refuses_a_bad_batch_size(bad, error):
+    # the same check, and the same errors, as multiply_adds: a non-number is a TypeError
+    with pytest.raises(error, match="n_examples"):
         cost.numbers_kept(cost.network_of_width(2), bad)
 
 

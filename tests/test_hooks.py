@@ -211,3 +211,9 @@ def test_every_fact_is_a_number_or_markdown_and_every_placeholder_is_known():
         used |= {match["name"] for match in fill_in.PLACEHOLDER.finditer(text)}
         fill_in.fill_facts(text, known, str(page))  # raises on an unknown name or a bad spec
     assert sorted(set(known) - used) == [], "facts that no page shows: remove them, or show them"
+
+
+def test_the_store_keeps_what_this_build_used_however_old_it_is():
+    stored = {f"old{k}": k for k in range(20)}
+    kept = fill_in.newest_last(stored, {"old0": 0, "new": 1}, versions=2)
+    assert list(kept)[-2:] == ["old0", "new"] and len(kept) == 4  # used last; two versions' worth

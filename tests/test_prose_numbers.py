@@ -86,14 +86,14 @@ def test_the_first_step_is_the_step_training_takes():
     # what train_step does to the output bias.
     assert step["error"] == error == running_example.trained()[1].losses[0]
     assert step["bias_after"] == network.biases[-1][0]
-    assert results.error_after_first_step() == network.loss(inputs, targets, running_example.LOSS)
+    assert results.first_step()["error_after"] == network.loss(inputs, targets, running_example.LOSS)
 
 
 def test_the_error_is_the_average_squared_gap_and_one_step_makes_it_smaller():
     step = results.first_step()
     assert running_example.LOSS == "mse"  # the caption: "the average of the squared gaps"
     assert step["error"] == pytest.approx(np.mean((step["guesses"] - step["targets"]) ** 2), rel=1e-12)
-    assert results.error_after_first_step() < step["error"]
+    assert results.first_step()["error_after"] < step["error"]
 
 
 def test_a_blame_is_how_the_error_moves_with_a_neurons_sum_one_per_example():
@@ -145,7 +145,7 @@ def test_the_four_moves_figure_shows_the_first_steps_numbers():
     shown = [f"{guess:.2f}" for guess in step["guesses"]]
     shown += [f"{blame:+.{digits}f}" for blame in step["blames"]]
     shown += [f"{value:.{digits}f}" for value in (step["error"], step["bias_gradient"], step["bias_before"],
-                                                   step["bias_after"], results.error_after_first_step())]
+                                                   step["bias_after"], results.first_step()["error_after"])]
     for number in shown:
         assert number in text, f"the figure does not show {number}"
     for move in ("Forward", "Error", "Backward", "Update"):
@@ -165,7 +165,7 @@ def test_the_shown_digits_are_not_on_a_rounding_edge():
     # The figure's four-decimal numbers must read the same on every machine.
     step = results.first_step()
     values = [*step["blames"], step["error"], step["bias_gradient"], step["bias_before"], step["bias_after"],
-              results.error_after_first_step()]
+              results.first_step()["error_after"]]
     for value in values:
         scaled = abs(value) * 10 ** results.SHOWN_DIGITS
         assert abs(scaled - np.floor(scaled) - 0.5) > 1e-6
