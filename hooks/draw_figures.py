@@ -1,6 +1,7 @@
 """Draw every figure of the site from `snippets/figures.py` while the site builds.
 
-Each figure is drawn twice, for the light and the dark colour scheme, as SVG, and kept in
+Each figure is drawn twice, for the light and the dark colour scheme, as SVG (four times if it
+has a phone version, which pages show on narrow screens through <picture>), and kept in
 `.cache/figures/` under a key of its own (hooks/snippet_modules.py's function_key: the file that
 draws it, and every sibling module its drawing code takes names from, with whatever those
 import). A snippet edit therefore redraws only the figures whose code or data could have
@@ -28,8 +29,12 @@ KEEP = 3  # versions kept per figure: enough for builds of other versions runnin
 IN_PROCESS = 8  # up to this many figures to draw: draw them in this process
 
 
-def cached_svg(name, key, scheme) -> Path:
-    return CACHE / f"{name}.{key}.{scheme}.svg"
+# Below this width (Material's own phone layout) a figure with a phone version shows that one.
+NARROW_SCREEN = "(max-width: 44.9375em)"
+
+
+def cached_svg(name, key, scheme, variant="") -> Path:
+    return CACHE / f"{name}.{key}.{variant + '.' if variant else ''}{scheme}.svg"
 
 
 def draw(figures, wanted):
@@ -52,18 +57,21 @@ def draw(figures, wanted):
             with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
                 list(pool.map(figures.write_svgs, names, [str(partial)] * len(names)))
         for name in names:
-            for scheme in SCHEMES:
-                os.replace(partial / f"{name}-{scheme}.svg", cached_svg(name, wanted[name], scheme))
+            for variant in figures.variants(name):
+                for scheme in SCHEMES:
+                    os.replace(partial / figures.file_name(name, scheme, variant),
+                               cached_svg(name, wanted[name], scheme, variant))
     finally:
         shutil.rmtree(partial, ignore_errors=True)
 
 
 def forget_old_versions(name):
     versions = sorted(CACHE.glob(f"{name}.*.light.svg"), key=lambda path: path.stat().st_mtime)
+    versions = [path for path in versions if path.name.count(".") == 3]  # NAME.KEY.light.svg
     for old in versions[:-KEEP]:
         key = old.name[len(name) + 1:].split(".")[0]
-        for scheme in SCHEMES:
-            cached_svg(name, key, scheme).unlink(missing_ok=True)
+        for path in CACHE.glob(f"{name}.{key}.*svg"):
+            path.unlink(missing_ok=True)
 
 
 def on_files(files, config):
@@ -73,16 +81,20 @@ def on_files(files, config):
     keys = {name: hashlib.sha256(f"{look} {snippet_modules.function_key(draw)}".encode()).hexdigest()[:16]
             for name, draw in figures.all_figures().items()}
     missing = {name: key for name, key in keys.items()
-               if not all(cached_svg(name, key, scheme).exists() for scheme in SCHEMES)}
+               if not all(cached_svg(name, key, scheme, variant).exists()
+                          for variant in figures.variants(name) for scheme in SCHEMES)}
     if missing:
         draw(figures, missing)
         for name in missing:
             forget_old_versions(name)
+    _sizes.clear()
     for name, key in sorted(keys.items()):
-        for scheme in SCHEMES:
-            _sizes[name, scheme] = svg_size(cached_svg(name, key, scheme))
-            files.append(File.generated(config, f"figures/{name}-{scheme}.svg",
-                                        abs_src_path=str(cached_svg(name, key, scheme))))
+        for variant in figures.variants(name):
+            for scheme in SCHEMES:
+                cached = cached_svg(name, key, scheme, variant)
+                _sizes[name, variant, scheme] = svg_size(cached)
+                files.append(File.generated(config, "figures/" + figures.file_name(name, scheme, variant),
+                                            abs_src_path=str(cached)))
     return files
 
 
@@ -98,22 +110,31 @@ def on_page_content(html, page, **kwargs):
     # (no shift under the reader, anchor links land right). Each figure is there twice, for
     # the light and the dark scheme, and only one is shown: lazy loading means the browser
     # never downloads the hidden one. The first figure of a page is loaded at once: it is often
-    # the largest thing the reader sees first.
+    # the largest thing the reader sees first. A figure with a phone version offers it to
+    # narrow screens, and every figure is a link to itself: docs/js/figure-zoom.js opens it full
+    # size over the page (without JavaScript the browser opens the picture).
     first = None
 
-    def size_and_load(match):
+    def rewrite(match):
         nonlocal first
-        tag, name = match.group(0), match["name"]
+        tag, name, scheme, src = match.group(0), match["name"], match["scheme"], match["src"]
         first = first or name
-        size = _sizes.get((name, match["scheme"]))
-        attributes = f' width="{size[0]}" height="{size[1]}"' if size else ""
+        width, height = _sizes.get((name, "", scheme), (None, None))
+        attributes = f' width="{width}" height="{height}"' if width else ""
         if name != first:
             attributes += ' loading="lazy"'
-        return tag[:-len(match["end"])] + attributes + match["end"]
+        img = tag[:-len(match["end"])] + attributes + match["end"]
+        if (name, "narrow", scheme) in _sizes:
+            narrow_width, narrow_height = _sizes[name, "narrow", scheme]
+            narrow_src = src.replace(f"{name}-{scheme}.svg", f"{name}-narrow-{scheme}.svg")
+            img = (f'<picture><source media="{NARROW_SCREEN}" srcset="{narrow_src}" '
+                   f'width="{narrow_width}" height="{narrow_height}">{img}</picture>')
+        return f'<a class="figure-zoom" href="{src}">{img}</a>'
 
-    return FIGURE_IMG.sub(size_and_load, html)
+    return FIGURE_IMG.sub(rewrite, html)
 
 
 FIGURE_IMG = re.compile(
-    r'<img (?=[^>]*src="[^"]*figures/(?P<name>[a-z0-9-]+)-(?P<scheme>light|dark)\.svg)[^>]*?(?P<end>\s*/?>)')
-_sizes = {}  # (figure name, scheme): (width, height) in pixels
+    r'<img (?=[^>]*src="(?P<src>[^"#]*figures/(?P<name>[a-z0-9-]+)-(?P<scheme>light|dark)\.svg)[^"]*")'
+    r'[^>]*?(?P<end>\s*/?>)')
+_sizes = {}  # (figure name, variant, scheme): (width, height) in pixels

@@ -39,6 +39,8 @@ SCHEMES = {
 }
 
 FIGURES = {}
+NARROW = set()  # figures that also have a phone version: their drawing takes narrow=True
+NARROW_WIDTH = 4.6  # inches at most for a phone version: 9-point text then shows at 9 px or more at 390 px
 
 # One fixed colour per activation in every figure of the site: an index into colours["lines"].
 ACTIVATION_COLOUR = {"sigmoid": 0, "tanh": 1, "relu": 2, "identity": 3}
@@ -48,11 +50,17 @@ def activation_colour(colours, activation):
     return colours["lines"][ACTIVATION_COLOUR[activation]]
 
 
-def figure(name):
-    """Register a drawing function under the name its SVG files get."""
+def figure(name, narrow=False):
+    """Register a drawing function under the name its SVG files get.
+
+    With narrow=True the function also draws a phone version when called with narrow=True: the
+    same content laid out for a narrow screen (panels stacked, say), so its text stays readable.
+    """
 
     def register(draw):
         FIGURES[name] = draw
+        if narrow:
+            NARROW.add(name)
         return draw
 
     return register
@@ -88,24 +96,51 @@ def style(scheme):
     }
 
 
-def render(name, scheme):
-    """Draw figure `name` for colour scheme "light" or "dark" and return the SVG bytes."""
+def render(name, scheme, narrow=False):
+    """Draw figure `name` for colour scheme "light" or "dark" and return the SVG bytes.
+
+    narrow=True draws its phone version (see `figure`). The SVG's root element says the size of
+    its smallest text (data-smallest-text="9.0pt"): text is drawn as outlines, so the browser
+    tests read it there to check what a phone shows.
+    """
     if name not in all_figures():
         raise ValueError(f"unknown figure {name!r}: expected one of {', '.join(sorted(FIGURES))}")
     if scheme not in SCHEMES:
         raise ValueError(f"unknown scheme {scheme!r}: expected 'light' or 'dark'")
+    if narrow and name not in NARROW:
+        raise ValueError(f"figure {name!r} has no narrow version")
     with plt.rc_context(style(scheme)):
-        fig = FIGURES[name](SCHEMES[scheme])
+        fig = FIGURES[name](SCHEMES[scheme], narrow=True) if narrow else FIGURES[name](SCHEMES[scheme])
         buffer = io.BytesIO()
         fig.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
+        smallest = smallest_text(fig)
         plt.close(fig)
-    return buffer.getvalue()
+    return buffer.getvalue().replace(b"<svg ", f'<svg data-smallest-text="{smallest:g}pt" '.encode(), 1)
+
+
+def smallest_text(fig):
+    """The size in points of the smallest piece of text a reader sees in the figure."""
+    sizes = [text.get_fontsize() for text in fig.findobj(matplotlib.text.Text)
+             if text.get_visible() and text.get_text().strip()]
+    return min(sizes, default=0.0)
+
+
+def variants(name):
+    """The versions of a figure: ("", ) or ("", "narrow"), as they appear in file names."""
+    return ("", "narrow") if name in all_figures() and name in NARROW else ("",)
+
+
+def file_name(name, scheme, variant=""):
+    return f"{name}-{variant + '-' if variant else ''}{scheme}.svg"
 
 
 def write_svgs(name, folder):
-    """Write NAME-light.svg and NAME-dark.svg into folder (the build hook calls this)."""
-    for scheme in SCHEMES:
-        (Path(folder) / f"{name}-{scheme}.svg").write_bytes(render(name, scheme))
+    """Write NAME-light.svg, NAME-dark.svg (and NAME-narrow-light.svg, NAME-narrow-dark.svg for a
+    figure with a phone version) into folder; the build hook calls this."""
+    for variant in variants(name):
+        for scheme in SCHEMES:
+            svg = render(name, scheme, narrow=variant == "narrow")
+            (Path(folder) / file_name(name, scheme, variant)).write_bytes(svg)
 
 
 @figure("running-example-error")
@@ -233,7 +268,8 @@ def main(arguments):
     folder.mkdir(parents=True, exist_ok=True)
     for name in names:
         write_svgs(name, folder)
-        print(f"wrote {folder / name}-light.svg and -dark.svg")
+        print(f"wrote {', '.join(file_name(name, scheme, variant) for variant in variants(name) for scheme in SCHEMES)}"
+              f" into {folder}")
 
 
 if __name__ == "__main__":
