@@ -96,7 +96,7 @@ def error_against_one_weight(colours):
                 color=colours["lines"][1], label="slope at that point" if k == 0 else None)
         ax.plot([value], [loss], marker="o", markersize=7, color=colours["lines"][1])
         ax.annotate(f"slope {slope:+.3f}", (value, loss), textcoords="offset points",
-                    xytext=LABEL_OFFSETS[k], ha="right" if k == 2 else "left", fontsize=10)
+                    xytext=LABEL_OFFSETS[k], ha="right" if k == 2 else "left")
     ax.set_xlabel("the weight from h2 to the output")
     ax.set_ylabel("error")
     ax.set_xlim(*ONE_WEIGHT_RANGE)
@@ -118,7 +118,7 @@ def error_landscape(colours):
     filled = ax.contourf(grid, grid, losses, levels=levels, cmap=ramp)
     contours = ax.contour(grid, grid, losses, levels=levels[1:-1], colors=colours["lines"][0],
                           linewidths=0.8)
-    ax.clabel(contours, levels=levels[[2, 6]], fontsize=9, fmt="%.2f", inline=True,
+    ax.clabel(contours, levels=levels[[2, 6]], fontsize=10, fmt="%.2f", inline=True,
               inline_spacing=6, colors=colours["text"])
     bar = fig.colorbar(filled, ax=ax, shrink=0.8, ticks=levels[::2])
     bar.set_label("error")
@@ -245,12 +245,12 @@ def error_along_the_straight_path(colours):
     ax.plot(fractions, errors, linewidth=2.5, color=colours["lines"][0], label="error")
     ax.axhline(half, color=colours["text"], linestyle=":", linewidth=1.2)
     ax.text(0.98, half + 0.008, f"answer 0.5 to every example: error {half:.2f}",
-            ha="right", va="bottom", fontsize=9, color=colours["text"])
+            ha="right", va="bottom", color=colours["text"])
     for t, error, name, where in ((0, errors[0], "start", "left"), (1, errors[-1], "trained", "right")):
         ax.plot([t], [error], marker="o", markersize=7, color=colours["lines"][1])
         ax.annotate(f"{name}: {error:.4f}", (t, error), textcoords="offset points",
-                    xytext=(8 if where == "left" else -8, -16 if where == "left" else 10),
-                    ha=where, fontsize=10, color=colours["text"])
+                    xytext=(8 if where == "left" else -8, 10),
+                    ha=where, color=colours["text"])
     ax.set_xlabel("share of the way from the starting knobs to the trained knobs")
     ax.set_ylabel("error")
     ax.set_xlim(-0.03, 1.03)
