@@ -39,31 +39,42 @@ def _points(ax, inputs, targets, size=14):
                    edgecolors="none", label=f"answer {label}")
 
 
-@figure("xor-hidden-lines")
-def xor_hidden_lines(colours):
+@figure("xor-hidden-lines", narrow=True)
+def xor_hidden_lines(colours, narrow=False):
     network, _ = running_example.trained()
     inputs, targets = running_example.data()
-    fig, axes = plt.subplots(1, 3, figsize=(10, 3.9), sharey=True)
+    # The phone version puts the three panels in a 2x2 grid, the legend in the fourth cell.
+    if narrow:
+        fig, grid = plt.subplots(2, 2, figsize=(4.6, 5.6), sharey=True)
+        fig.subplots_adjust(hspace=0.5, wspace=0.25)  # room for the x label above the next title
+        axes, legend_ax = grid.flat[:3], grid.flat[3]
+        legend_ax.axis("off")
+    else:
+        fig, axes = plt.subplots(1, 3, figsize=(10, 3.9), sharey=True)
+    colon = ":\n" if narrow else ": "  # titles break after the colon to fit a narrow panel
     x = np.linspace(-0.5, 1.5, 2)
-    # Left: the best of the page's random straight lines, shaded by the answer on each side.
+    # First panel: the best of the page's random straight lines, shaded by the answer on each side.
     (w1, w2), b, right = best_random_line()
     border = -(w1 * x + b) / w2
     above_says_yes = w2 > 0
     axes[0].fill_between(x, border, 1.5, color=colours["lines"][int(above_says_yes)], alpha=0.22, linewidth=0)
     axes[0].fill_between(x, -0.5, border, color=colours["lines"][int(not above_says_yes)], alpha=0.22, linewidth=0)
     axes[0].plot(x, border, color=colours["text"], linewidth=1.5)
-    axes[0].set_title(f"one straight line: {right} of {len(targets)} right", fontsize=11)
-    # Middle: the running example's two hidden neurons, each with its own straight line
+    axes[0].set_title(f"one straight line{colon}{right} of {len(targets)} right", fontsize=11)
+    # Second panel: the running example's two hidden neurons, each with its own straight line
     # (where its sum is 0). They get their own panel so they do not hide the border.
     (w1, w2), b = network.weights[0], network.biases[0]
     for neuron, style in zip(range(2), ("--", ":")):
         axes[1].plot(x, -(w1[neuron] * x + b[neuron]) / w2[neuron], linestyle=style, linewidth=2.2,
                      color=colours["text"], label=f"hidden neuron {neuron + 1}")
-    axes[1].set_title("its 2 hidden neurons: 2 lines", fontsize=11)
-    axes[1].legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2)
-    # Right: the output neuron's answer, "yes" outside the band between the two lines.
+    axes[1].set_title(f"its 2 hidden neurons{colon}2 lines", fontsize=11)
+    if narrow:
+        legend_ax.legend(*axes[1].get_legend_handles_labels(), loc="center")
+    else:
+        axes[1].legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2)
+    # Third panel: the output neuron's answer, "yes" outside the band between the two lines.
     _regions(axes[2], network, (-0.5, 1.5), (-0.5, 1.5), colours)
-    axes[2].set_title(f"the output: {output_right()} of {len(targets)} right", fontsize=11)
+    axes[2].set_title(f"the output{colon}{output_right()} of {len(targets)} right", fontsize=11)
     for ax in axes:
         _points(ax, inputs, targets, size=70)
         ax.set_xlim(-0.5, 1.5)
@@ -71,7 +82,10 @@ def xor_hidden_lines(colours):
         ax.set_aspect("equal")
         ax.set_xlabel("first input")
         ax.grid(False)
-    axes[0].set_ylabel("second input")
+        if narrow:
+            ax.tick_params(labelsize=9)  # five ticks fit a panel half the phone's width
+        if ax.get_subplotspec().is_first_col():
+            ax.set_ylabel("second input")
     return fig
 
 
@@ -82,10 +96,14 @@ def hidden_lines(network, x_range):
     return [(xs, -(w1[n] * xs + b[n]) / w2[n]) for n in range(len(b))]
 
 
-def _moons_panels(names, colours, show_hidden_lines=False):
+def _moons_panels(names, colours, narrow=False, show_hidden_lines=False):
     inputs, targets = datasets.two_moons()
     models = moons_models()
-    fig, axes = plt.subplots(1, len(names), figsize=(8, 3.6), sharey=True)
+    # Side by side, or stacked on a phone.
+    if narrow:
+        fig, axes = plt.subplots(len(names), 1, figsize=(4.6, 6.0), sharex=True)
+    else:
+        fig, axes = plt.subplots(1, len(names), figsize=(8, 3.6), sharey=True)
     for ax, name in zip(axes, names):
         network, share = models[name]
         _regions(ax, network, *MOONS_RANGE, colours)
@@ -97,26 +115,32 @@ def _moons_panels(names, colours, show_hidden_lines=False):
         ax.set_xlim(*MOONS_RANGE[0])
         ax.set_ylim(*MOONS_RANGE[1])
         ax.set_aspect("equal")
-        ax.set_xlabel("first input")
         ax.grid(False)
-    axes[0].set_ylabel("second input")
+        if ax.get_subplotspec().is_last_row():
+            ax.set_xlabel("first input")
+        if ax.get_subplotspec().is_first_col():
+            ax.set_ylabel("second input")
     return fig
 
 
-@figure("deep-linear-boundary")
-def deep_linear_boundary(colours):
-    return _moons_panels(["one layer", "three layers, no bend between"], colours)
+@figure("deep-linear-boundary", narrow=True)
+def deep_linear_boundary(colours, narrow=False):
+    return _moons_panels(["one layer", "three layers, no bend between"], colours, narrow)
 
 
-@figure("moons-boundaries")
-def moons_boundaries(colours):
-    return _moons_panels(["one layer", "a hidden layer of 8 sigmoids"], colours, show_hidden_lines=True)
+@figure("moons-boundaries", narrow=True)
+def moons_boundaries(colours, narrow=False):
+    return _moons_panels(["one layer", "a hidden layer of 8 sigmoids"], colours, narrow, show_hidden_lines=True)
 
 
-@figure("sigmoid-dimmer")
-def sigmoid_dimmer(colours):
+@figure("sigmoid-dimmer", narrow=True)
+def sigmoid_dimmer(colours, narrow=False):
     z = np.linspace(-6, 6, 241)
-    fig, axes = plt.subplots(1, 2, figsize=(8, 3.2), sharex=True)
+    # Side by side, or stacked on a phone.
+    if narrow:
+        fig, axes = plt.subplots(2, 1, figsize=(4.6, 5.4), sharex=True)
+    else:
+        fig, axes = plt.subplots(1, 2, figsize=(8, 3.2), sharex=True)
     axes[0].plot(z, np.where(z > 0, 1.0, 0.0), linestyle="--", linewidth=1.5, color=colours["text"],
                  label="on/off switch")
     axes[0].plot(z, sigmoid(z), linewidth=2.2, color=activation_colour(colours, "sigmoid"), label="sigmoid")
@@ -127,15 +151,21 @@ def sigmoid_dimmer(colours):
     axes[1].set_ylim(0, 0.3)
     axes[1].set_title("its slope: at most 0.25")
     for ax in axes:
-        ax.set_xlabel("the neuron's sum z")
+        if ax.get_subplotspec().is_last_row():
+            ax.set_xlabel("the neuron's sum z")
     return fig
 
 
-@figure("blame-per-layer")
-def blame_per_layer(colours):
+@figure("blame-per-layer", narrow=True)
+def blame_per_layer(colours, narrow=False):
     measured = blame_measurements()
-    fig, axes = plt.subplots(1, 2, figsize=(10, 3.8))
-    fig.subplots_adjust(wspace=0.45)
+    # Side by side, or stacked on a phone; the gap leaves room for the long tick labels or the x label.
+    if narrow:
+        fig, axes = plt.subplots(2, 1, figsize=(3.8, 7.2))
+        fig.subplots_adjust(hspace=0.45)
+    else:
+        fig, axes = plt.subplots(1, 2, figsize=(10, 3.8))
+        fig.subplots_adjust(wspace=0.45)
     layers = np.arange(1, DEEPEST + 1)
     for (activation, (deepest, first)), marker in zip(measured.items(), "os^"):
         colour = activation_colour(colours, activation)
