@@ -10,7 +10,7 @@ from matplotlib.ticker import FuncFormatter, LogLocator, NullLocator
 import numpy as np
 
 import descent
-from figures import figure
+from figures import NARROW_WIDTH, figure
 from results_derivatives import (LEARNING_RATES, ONE_WEIGHT_RANGE, PASSES_BOUND, VALLEY_STEPS,
                                  cost_in_forward_passes, cost_rows, half_everywhere, landscape, landscape_lowest,
                                  one_example, one_weight_curve, step, straight_path, valley_paths)
@@ -23,27 +23,41 @@ LABEL_OFFSETS = ((10, 6), (10, -16), (-10, 6))
 # --- figures ------------------------------------------------------------------------------
 
 
-@figure("derivatives-cost")
-def cost_of_a_gradient(colours):
+@figure("derivatives-cost", narrow=True)
+def cost_of_a_gradient(colours, narrow=False):
     rows = cost_rows()
-    parameters = [row["parameters"] for row in rows]
     nudging = [row["nudge_multiply_adds"] for row in rows]
     backprop = [row["backprop_multiply_adds"] for row in rows]
-    fig, ax = plt.subplots(figsize=(6.4, 3.8))
-    ax.loglog(parameters, nudging, marker="o", linewidth=2, label="nudge each one and re-run")
-    ax.loglog(parameters, backprop, marker="s", linewidth=2,
-              label="backpropagation (1 forward + 1 backward)")
+    fig, ax = _nudging_against_backprop([row["parameters"] for row in rows], nudging, backprop, narrow)
+    _whole_decades(ax, nudging + backprop, every=2)
+    ax.set_ylabel("multiply-adds for one full gradient")
+    ax.set_title(f"Work to find every slope, counted{_break(narrow)}(a batch of {rows[0]['examples']} examples)",
+                 fontsize=11)
+    return fig
+
+
+def _nudging_against_backprop(knobs, nudging, backprop, narrow):
+    """The two ways' work against the number of knobs, on log scales with plain numbers; the
+    phone version is taller, with the legend in one column, and kept inside its width by the
+    constrained layout."""
+    fig, ax = plt.subplots(figsize=(NARROW_WIDTH, 4.8) if narrow else (6.4, 3.8),
+                           layout="constrained" if narrow else None)
+    ax.loglog(knobs, nudging, marker="o", linewidth=2, label="nudge each one and re-run")
+    ax.loglog(knobs, backprop, marker="s", linewidth=2, label="backpropagation (1 forward + 1 backward)")
     plain = FuncFormatter(_plain_tick)
     ax.xaxis.set_major_formatter(plain)
     ax.yaxis.set_major_formatter(plain)
     ax.xaxis.set_minor_locator(NullLocator())
-    _whole_decades(ax, nudging + backprop, every=2)
     ax.yaxis.set_minor_locator(NullLocator())
     ax.set_xlabel("number of weights and biases")
-    ax.set_ylabel("multiply-adds for one full gradient")
-    ax.set_title(f"Work to find every slope, counted (a batch of {rows[0]['examples']} examples)", fontsize=11)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=10)
-    return fig
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16 if narrow else -0.2), ncol=1 if narrow else 2,
+              fontsize=10)
+    return fig, ax
+
+
+def _break(narrow):
+    """Between the two halves of a title: a new line on a phone, where one line does not fit."""
+    return "\n" if narrow else " "
 
 
 def _plain_tick(value, _position=None):
@@ -62,26 +76,16 @@ def _whole_decades(ax, values, every=1):
     ax.set_yticks(10.0 ** np.arange(low, high + 1, every))
 
 
-@figure("derivatives-cost-in-passes")
-def cost_counted_in_forward_passes(colours):
+@figure("derivatives-cost-in-passes", narrow=True)
+def cost_counted_in_forward_passes(colours, narrow=False):
     knobs, nudging, backprop = cost_in_forward_passes()
-    fig, ax = plt.subplots(figsize=(6.4, 3.8))
-    ax.loglog(knobs, nudging, marker="o", linewidth=2, label="nudge each one and re-run")
-    ax.loglog(knobs, backprop, marker="s", linewidth=2,
-              label="backpropagation (1 forward + 1 backward)")
+    fig, ax = _nudging_against_backprop(knobs, nudging, backprop, narrow)
     ax.axhline(PASSES_BOUND, color=colours["text"], linestyle=":", linewidth=1.2)
     ax.text(knobs[-1], PASSES_BOUND * 1.25, f"{PASSES_BOUND} forward passes", ha="right",
             va="bottom", fontsize=9, color=colours["text"])
-    plain = FuncFormatter(_plain_tick)
-    ax.xaxis.set_major_formatter(plain)
-    ax.yaxis.set_major_formatter(plain)
-    ax.xaxis.set_minor_locator(NullLocator())
     _whole_decades(ax, nudging + backprop)
-    ax.yaxis.set_minor_locator(NullLocator())
-    ax.set_xlabel("number of weights and biases")
     ax.set_ylabel("work, counted in forward passes")
-    ax.set_title("One full gradient, in forward passes of the same network", fontsize=11)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=10)
+    ax.set_title(f"One full gradient,{_break(narrow)}in forward passes of the same network", fontsize=11)
     return fig
 
 
