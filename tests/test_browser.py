@@ -3,8 +3,11 @@
 Each page is opened once per colour scheme (light, dark) and the tests below check what a reader
 would meet: nothing fetched from another host, no console error or failed request, every image
 loaded with alt text (and every figure captioned), math drawn as MathML, no axe-core WCAG 2 A/AA
-violation, and the figure variant that matches the scheme. Then: the palette toggle, offline
-search, and (without a browser) every internal link and anchor.
+violation, the figure variant that matches the scheme, and no layout shift while the reader
+scrolls to the bottom. Each page is opened once more at a phone's width (390 px): nothing wider
+than the screen, figure text at 9 px or more, wide tables showing that they scroll. Then: a
+figure opening full size, the palette toggle, offline search, and (without a browser) every
+internal link and anchor.
 
 Without Chromium the browser tests are skipped with a hint how to install it; with CI=true a
 missing Chromium fails them instead. `SITE_DIR=/path/to/site` checks a site built elsewhere
@@ -38,6 +41,9 @@ from conftest import DOCS, ROOT
 SCHEMES = {"light": "default", "dark": "slate"}  # our name: Material's data-md-color-scheme
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 VIEWPORT = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+SMALLEST_TEXT_PX = 9  # figure text as a phone shows it
+LAYOUT_SHIFT_LIMIT = 0.01  # the sum of layout-shift scores while scrolling to the bottom
 SHOTS = Path(os.environ.get("BROWSER_SHOTS") or Path(tempfile.gettempdir()) / "shots")
 SITE_DIR = Path(os.environ["SITE_DIR"]) if os.environ.get("SITE_DIR") else None
 DOCS_DIR = Path(os.environ.get("DOCS_DIR") or DOCS)
@@ -153,6 +159,18 @@ class Visit:
     stray_tex: list = field(default_factory=list)
     math_count: int = 0
     violations: list = field(default_factory=list)  # axe-core
+    layout_shift: float = 0.0  # the sum of layout-shift scores, from load to the bottom
+    shifted: list = field(default_factory=list)  # what moved, for the report
+
+
+@dataclass
+class PhoneVisit:
+    page: str
+    page_width: int = 0  # how wide the page is (scrollWidth), against the screen's PHONE width
+    too_wide: list = field(default_factory=list)  # elements reaching past the screen's edge
+    figures: list = field(default_factory=list)  # {path, width}: each figure shown, as drawn
+    tables: list = field(default_factory=list)  # {overflows, hint}: each table's scroll box
+    violations: list = field(default_factory=list)  # axe-core, at this width
 
 
 class Visits:
@@ -163,8 +181,8 @@ class Visits:
         self.contexts, self.done = {}, {}
         self.current: Visit | None = None
 
-    def new_context(self, scheme: str):
-        context = self.browser.new_context(color_scheme=scheme, viewport=VIEWPORT, service_workers="block")
+    def new_context(self, scheme: str, viewport: dict = VIEWPORT):
+        context = self.browser.new_context(color_scheme=scheme, viewport=viewport, service_workers="block")
         context.set_default_timeout(15_000)
         context.route("**/*", self.route)
         return context
@@ -180,14 +198,16 @@ class Visits:
 
     def context(self, scheme: str):
         if scheme not in self.contexts:
-            self.contexts[scheme] = self.new_context(scheme)
+            phone = scheme == "phone"
+            self.contexts[scheme] = self.new_context("light" if phone else scheme, PHONE if phone else VIEWPORT)
         return self.contexts[scheme]
 
     def __call__(self, page: str, scheme: str) -> Visit:
+        """The page's visit in "light" or "dark" at VIEWPORT, or at a phone's width ("phone")."""
         key = (page, scheme)
         if key not in self.done:
             try:
-                self.done[key] = self.visit(page, scheme)
+                self.done[key] = self.phone_visit(page) if scheme == "phone" else self.visit(page, scheme)
             except Exception as error:  # noqa: BLE001 - reported by every test of this page
                 self.done[key] = error
         if isinstance(self.done[key], Exception):
@@ -200,6 +220,8 @@ class Visits:
         try:
             watch(page, record)
             page.goto(self.base_url + page_path, wait_until="load")
+            shift = page.evaluate(SCROLL_AND_MEASURE_SHIFT_JS)
+            record.layout_shift, record.shifted = shift["total"], shift["moved"]
             load_every_image(page)
             page.wait_for_load_state("networkidle")
             record.body_scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
@@ -212,9 +234,68 @@ class Visits:
             self.current = None
         return record
 
+    def phone_visit(self, page_path: str) -> PhoneVisit:
+        record = PhoneVisit(page_path)
+        page = self.context("phone").new_page()
+        try:
+            page.goto(self.base_url + page_path, wait_until="load")
+            load_every_image(page)
+            found = page.evaluate(PHONE_JS)
+            record.page_width, record.too_wide = found["pageWidth"], found["tooWide"]
+            record.figures, record.tables = found["figures"], found["tables"]
+            record.violations = axe_violations(page)
+        finally:
+            page.close()
+        return record
+
     def close(self):
         for context in self.contexts.values():
             context.close()
+
+
+# Scrolls to the bottom a screen at a time, as a reader does, letting lazy figures load on the
+# way, and adds up the layout-shift scores since the page began to load.
+SCROLL_AND_MEASURE_SHIFT_JS = """async () => {
+  const entries = [];
+  new PerformanceObserver(list => entries.push(...list.getEntries()))
+    .observe({type: 'layout-shift', buffered: true});
+  const pause = ms => new Promise(resolve => setTimeout(resolve, ms));
+  for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight * 0.8) {
+    scrollTo(0, y);
+    await pause(60);
+  }
+  await pause(150);
+  const counted = entries.filter(entry => !entry.hadRecentInput);
+  const describe = node => node && node.nodeType === 1
+    ? node.tagName.toLowerCase() + (node.id ? '#' + node.id : '') + (node.className ? '.' + node.className : '') : '?';
+  return {
+    total: counted.reduce((sum, entry) => sum + entry.value, 0),
+    moved: counted.filter(entry => entry.value > 0.001).map(entry =>
+      `${entry.value.toFixed(4)}: ${entry.sources.map(source => describe(source.node)).join(', ')}`),
+  };
+}"""
+
+# At a phone's width: how wide the page is and what sticks out, each figure shown (its picture
+# and drawn width), and each table's scroll box (does it overflow; does it show a hint).
+PHONE_JS = """() => {
+  const screen = document.documentElement.clientWidth;
+  const tooWide = [];
+  for (const element of document.querySelectorAll('.md-main *')) {
+    const box = element.getBoundingClientRect();
+    if (box.right > screen + 1 && box.width > 0 && !element.parentElement.closest('.md-typeset__scrollwrap, pre, .math-block, .highlight, .jp-OutputArea, .md-sidebar')) {
+      tooWide.push(`${element.tagName.toLowerCase()}.${element.className}: right edge at ${Math.round(box.right)} px`);
+    }
+  }
+  const figures = Array.from(document.querySelectorAll('figure img'))
+    .filter(img => img.getBoundingClientRect().width > 0)
+    .map(img => ({path: new URL(img.currentSrc).pathname, width: img.getBoundingClientRect().width}));
+  const tables = Array.from(document.querySelectorAll('.md-typeset__scrollwrap')).map(wrap => ({
+    overflows: wrap.scrollWidth > wrap.clientWidth + 1,
+    hint: getComputedStyle(wrap).backgroundImage.includes('gradient'),
+    text: wrap.textContent.trim().slice(0, 40),
+  }));
+  return {pageWidth: document.documentElement.scrollWidth, tooWide: tooWide.slice(0, 8), figures, tables};
+}"""
 
 
 def watch(page, record: Visit):
@@ -366,6 +447,104 @@ def test_figures_show_the_variant_of_the_scheme(visits, page, scheme):
     if lights != darks:
         problems.append(f"light and dark variants do not pair up: {lights} vs {darks}")
     report(problems, f"{on_page(visit)}:")
+
+
+@each_scheme
+@each_page
+def test_nothing_moves_while_scrolling_to_the_bottom(visits, page, scheme):
+    visit = visits(page, scheme)
+    if visit.layout_shift >= LAYOUT_SHIFT_LIMIT:
+        report(visit.shifted or ["(each shift small)"],
+               f"{on_page(visit)}: layout shift {visit.layout_shift:.4f} (limit {LAYOUT_SHIFT_LIMIT}); what moved:")
+
+
+# --- at a phone's width -----------------------------------------------------------------------
+
+
+@each_page
+def test_on_a_phone_no_page_is_wider_than_the_screen(visits, page):
+    visit = visits(page, "phone")
+    if visit.page_width > PHONE["width"]:
+        report(visit.too_wide, f"{page} at {PHONE['width']} px is {visit.page_width} px wide; reaching past the edge:")
+
+
+@each_page
+def test_on_a_phone_no_accessibility_violation(visits, page):
+    visit = visits(page, "phone")
+    report([describe_violation(v) for v in visit.violations], f"{page} at {PHONE['width']} px: axe-core:")
+
+
+def smallest_text_px(svg: Path, shown_width: float) -> float:
+    """The size in CSS pixels of a figure's smallest text when the figure is drawn shown_width wide
+    (figures.render writes the smallest text size into the SVG: its text is drawn as outlines)."""
+    head = svg.read_text(encoding="utf-8")[:3000]
+    smallest = re.search(r'data-smallest-text="([0-9.]+)pt"', head)
+    width = re.search(r'<svg[^>]*\swidth="([0-9.]+)pt"', head)
+    assert smallest and width, f"{svg.name}: no data-smallest-text or width in points (not drawn by figures.render?)"
+    return float(smallest[1]) * shown_width / float(width[1])
+
+
+@each_page
+def test_on_a_phone_figure_text_is_readable(visits, built, page):
+    visit = visits(page, "phone")
+    problems = []
+    for figure in visit.figures:
+        px = smallest_text_px(built / figure["path"].lstrip("/"), figure["width"])
+        if px < SMALLEST_TEXT_PX:
+            problems.append(f"{figure['path']}: drawn {figure['width']:.0f} px wide, smallest text {px:.1f} px")
+    report(problems, f"{page} at {PHONE['width']} px: figure text under {SMALLEST_TEXT_PX} px:")
+
+
+@each_page
+def test_on_a_phone_wide_tables_show_they_scroll(visits, page):
+    visit = visits(page, "phone")
+    report([f"table starting {t['text']!r}: scrolls sideways with no hint" for t in visit.tables
+            if t["overflows"] and not t["hint"]], f"{page} at {PHONE['width']} px:")
+
+
+# --- a figure opens full size -------------------------------------------------------------------
+
+OPEN_FIGURE_JS = """() => {
+  const dialog = document.querySelector('dialog[open]');
+  if (!dialog) return null;
+  const img = dialog.querySelector('img');
+  return {src: new URL(img.currentSrc).pathname, width: img.getBoundingClientRect().width,
+          natural: img.naturalWidth, focus: dialog.contains(document.activeElement)};
+}"""
+
+
+@pytest.mark.parametrize("viewport", [VIEWPORT, PHONE], ids=["desktop", "phone"])
+def test_a_figure_opens_full_size_and_closes_with_escape(visits, base_url, viewport):
+    context = visits.new_context("light", viewport)
+    try:
+        page = context.new_page()
+        page.goto(base_url + "derivatives/descent/", wait_until="load")
+        link = page.locator("a.figure-zoom:visible").first
+        shown_width = link.locator("img").evaluate("img => img.getBoundingClientRect().width")
+        wide_path = urlsplit(link.get_attribute("href")).path.rsplit("/", 1)[-1]
+        link.click()
+        page.wait_for_selector("dialog[open] img", timeout=5_000)
+        page.wait_for_function("() => document.querySelector('dialog[open] img').complete")
+        opened = page.evaluate(OPEN_FIGURE_JS)
+        problems = []
+        if not opened["src"].endswith("/" + wide_path):
+            problems.append(f"the dialog shows {opened['src']}, not the full figure {wide_path}")
+        if opened["width"] < max(shown_width, opened["natural"]) - 1:
+            problems.append(f"the dialog draws it {opened['width']:.0f} px wide: not larger than on the page "
+                            f"({shown_width:.0f} px) and its own size ({opened['natural']} px)")
+        if not opened["focus"]:
+            problems.append("the keyboard's focus is not inside the dialog")
+        problems += [describe_violation(v) for v in axe_violations(page)]
+        page.keyboard.press("Escape")
+        page.wait_for_function("() => !document.querySelector('dialog')", timeout=5_000)
+        if not page.evaluate("() => document.activeElement.matches('a.figure-zoom')"):
+            problems.append("after Escape the focus is not back on the figure")
+        page.keyboard.press("Enter")  # the figure, focused, opens from the keyboard too
+        page.wait_for_selector("dialog[open] img", timeout=5_000)
+        page.keyboard.press("Escape")
+        report(problems, f"derivatives/descent/ at {viewport['width']} px, its first figure opened full size:")
+    finally:
+        context.close()
 
 
 # --- the palette toggle, screenshots, search ----------------------------------------------------
