@@ -280,9 +280,10 @@ SCROLL_AND_MEASURE_SHIFT_JS = """async () => {
 PHONE_JS = """() => {
   const screen = document.documentElement.clientWidth;
   const tooWide = [];
+  const scrollsItself = '.md-typeset__scrollwrap, pre, .math-block, .highlight, .jp-OutputArea, .md-sidebar';
   for (const element of document.querySelectorAll('.md-main *')) {
     const box = element.getBoundingClientRect();
-    if (box.right > screen + 1 && box.width > 0 && !element.parentElement.closest('.md-typeset__scrollwrap, pre, .math-block, .highlight, .jp-OutputArea, .md-sidebar')) {
+    if (box.right > screen + 1 && box.width > 0 && !element.parentElement.closest(scrollsItself)) {
       tooWide.push(`${element.tagName.toLowerCase()}.${element.className}: right edge at ${Math.round(box.right)} px`);
     }
   }
