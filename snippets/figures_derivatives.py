@@ -153,14 +153,20 @@ def _plain_number(value):
     return f"{value:,.0f}" if value >= 100 else f"{value:.2g}"
 
 
-@figure("derivatives-learning-rates")
-def learning_rates_side_by_side(colours):
+@figure("derivatives-learning-rates", narrow=True)
+def learning_rates_side_by_side(colours, narrow=False):
     paths = valley_paths()
     grid_x = np.linspace(-3, 3, 41)
     grid_y = np.linspace(-2, 2, 27)
     x, y = np.meshgrid(grid_x, grid_y)
     heights = descent.valley(np.array([x, y]))
-    fig, axes = plt.subplots(2, 4, figsize=(12, 5.6), gridspec_kw={"height_ratios": [1.1, 1]})
+    if narrow:  # one row per rate, its map beside its error chart: axes[0] the maps, axes[1] the charts
+        fig, axes = plt.subplots(4, 2, figsize=(NARROW_WIDTH, 7.6), layout="constrained",
+                                 gridspec_kw={"width_ratios": [1.2, 1]})
+        axes = axes.T
+    else:
+        fig, axes = plt.subplots(2, 4, figsize=(12, 5.6), gridspec_kw={"height_ratios": [1.1, 1]})
+        fig.subplots_adjust(hspace=0.25, wspace=0.12)
     for bottom in axes[1, 1:]:
         bottom.sharey(axes[1, 0])
     for column, (label, rate) in enumerate(LEARNING_RATES):
@@ -187,13 +193,12 @@ def learning_rates_side_by_side(colours):
         bottom.set_ylim(1e-3, 1e9)
         bottom.yaxis.set_major_locator(LogLocator(numticks=5))
         bottom.yaxis.set_minor_locator(NullLocator())
-        if column == 0:
+        if column == 0 or narrow:
             top.set_ylabel("second knob")
             bottom.set_ylabel("error (log scale)")
         else:
             bottom.tick_params(labelleft=False)
         top.set_xlabel("first knob")
-    fig.subplots_adjust(hspace=0.25, wspace=0.12)
     return fig
 
 
