@@ -155,8 +155,8 @@ def running_example_error(colours):
     return fig
 
 
-@figure("four-moves")
-def four_moves(colours):
+@figure("four-moves", narrow=True)
+def four_moves(colours, narrow=False):
     """The training loop's four moves, each box with the running example's first step."""
     step = results_home.first_step()
     digits = results_home.SHOWN_DIGITS
@@ -169,54 +169,75 @@ def four_moves(colours):
         return f"{value:{'+' if sign else ''}.{digits}f}".replace("-", "−")
 
     examples = ["(0, 0)", "(0, 1)", "(1, 0)", "(1, 1)"]
-    left, right, top, bottom = 0.0, 1.55, 1.15, 0.0
-    boxes = [  # (centre, title, text)
-        ((left, top), "1. Forward: guess",
+    boxes = [  # (title, text)
+        ("1. Forward: guess",
          "\n".join(f"{name} → {guess:.2f}   (right answer {target:.0f})" for name, guess, target
                    in zip(examples, step["guesses"], step["targets"]))),
-        ((right, top), "2. Error: how wrong?",
+        ("2. Error: how wrong?",
          f"the mean squared error\nof the four guesses:\n{number(step['error'])}"),
-        ((right, bottom), "3. Backward: pass the blame",
+        ("3. Backward: pass the blame",
          "blame at the output neuron,\none per example:\n"
          + "\n".join("   ".join(f"{name} {number(blame, sign=True)}" for name, blame in pair)
                      for pair in (zip(examples[:2], step["blames"][:2]), zip(examples[2:], step["blames"][2:])))
          + "\n"
          + f"added up over the four {added} {number(gradient)}:\nthe gradient of its bias"),
-        ((left, bottom), "4. Update: turn the knobs",
+        ("4. Update: turn the knobs",
          f"the output neuron's bias:\n{number(before)} − {rate:g} × {number(gradient)}\n"
          f"{updated} {number(after)}\n({rate:g} = the learning rate;\nevery weight and bias moves this way)"),
     ]
-    fig, ax = plt.subplots(figsize=(8.4, 5.0))
     width, height = 1.3, 0.9
-    ax.set_xlim(left - width / 2 - 0.03, right + width / 2 + 0.03)
-    ax.set_ylim(bottom - height / 2 - 0.03, top + height / 2 + 0.03)
+    title = "The running example's first training step, in four moves"
+    if narrow:  # a column, top to bottom; the way back to the first move runs up the left side
+        gap = 0.15
+        centres = [(0.0, -index * (height + gap)) for index in range(4)]
+        loop_x, loop_y = -width / 2 - 0.12, centres[-1][1] - height / 2 - 0.12
+        again_at = (0.0, loop_y - 0.2)
+        title = title.replace(", ", ",\n")
+        fig, ax = plt.subplots(figsize=(NARROW_WIDTH, 8.6))
+        fig.subplots_adjust(left=0.03, right=0.97, bottom=0, top=0.93)  # the boxes take the phone's whole width
+        ax.set_xlim(loop_x - 0.03, width / 2 + 0.03)
+        ax.set_ylim(again_at[1] - 0.15, height / 2 + 0.03)
+    else:  # a loop of two rows
+        left, right, top, bottom = 0.0, 1.55, 1.15, 0.0
+        centres = [(left, top), (right, top), (right, bottom), (left, bottom)]
+        again_at = ((left + right) / 2, (top + bottom) / 2)
+        fig, ax = plt.subplots(figsize=(8.4, 5.0))
+        ax.set_xlim(left - width / 2 - 0.03, right + width / 2 + 0.03)
+        ax.set_ylim(bottom - height / 2 - 0.03, top + height / 2 + 0.03)
     ax.axis("off")
-    for index, ((x, y), title, text) in enumerate(boxes):
+    for index, ((x, y), (box_title, text)) in enumerate(zip(centres, boxes)):
         colour = colours["lines"][index]
         ax.add_patch(matplotlib.patches.FancyBboxPatch(
             (x - width / 2, y - height / 2), width, height, boxstyle="round,pad=0,rounding_size=0.05",
             facecolor="none", edgecolor=colour, linewidth=2))
-        ax.text(x, y + height / 2 - 0.08, title, ha="center", va="center", fontsize=11.5, fontweight="bold",
+        ax.text(x, y + height / 2 - 0.08, box_title, ha="center", va="center", fontsize=11.5, fontweight="bold",
                 color=colour)
         ax.text(x, y - 0.05, text, ha="center", va="center", fontsize=10, linespacing=1.4)
     arrow = {"arrowstyle": "-|>", "color": colours["text"], "linewidth": 1.8, "mutation_scale": 18}
-    inner_left, inner_right = left + width / 2 + 0.02, right - width / 2 - 0.02
-    inner_top, inner_bottom = top - height / 2 - 0.02, bottom + height / 2 + 0.02
-    ax.annotate("", xy=(inner_right, top), xytext=(inner_left, top), arrowprops=arrow)
-    ax.annotate("", xy=(right, inner_bottom), xytext=(right, inner_top), arrowprops=arrow)
-    ax.annotate("", xy=(inner_left, bottom), xytext=(inner_right, bottom), arrowprops=arrow)
-    ax.annotate("", xy=(left, inner_top), xytext=(left, inner_bottom), arrowprops=arrow)
-    ax.text((left + right) / 2, (top + bottom) / 2,
+    # From each box to the next, edge to edge; in the column the last box's way back is drawn below.
+    for (x0, y0), (x1, y1) in zip(centres, centres[1:] if narrow else centres[1:] + centres[:1]):
+        dx, dy = np.sign(x1 - x0) * (width / 2 + 0.02), np.sign(y1 - y0) * (height / 2 + 0.02)
+        ax.annotate("", xy=(x1 - dx, y1 - dy), xytext=(x0 + dx, y0 + dy), arrowprops=arrow)
+    if narrow:
+        (_, first_y), (_, last_y) = centres[0], centres[-1]
+        ax.plot([0, 0, loop_x, loop_x], [last_y - height / 2 - 0.02, loop_y, loop_y, first_y],
+                color=colours["text"], linewidth=1.8)
+        ax.annotate("", xy=(-width / 2 - 0.02, first_y), xytext=(loop_x, first_y), arrowprops=arrow)
+    ax.text(*again_at,
             f"and again, from the new knobs:\nthe error is now {number(results_home.first_step()['error_after'])}",
             ha="center", va="center", fontsize=10, style="italic")
-    ax.set_title("The running example's first training step, in four moves", fontsize=12)
+    ax.set_title(title, fontsize=12)
     return fig
 
 
-@figure("activations")
-def activation_functions(colours):
+@figure("activations", narrow=True)
+def activation_functions(colours, narrow=False):
     z = np.linspace(-5, 5, 401)
-    fig, axes = plt.subplots(1, 2, figsize=(8, 3.2), sharex=True)
+    # Side by side, or stacked on a phone.
+    if narrow:
+        fig, axes = plt.subplots(2, 1, figsize=(4.6, 5.4), sharex=True)
+    else:
+        fig, axes = plt.subplots(1, 2, figsize=(8, 3.2), sharex=True)
     for name in ("sigmoid", "tanh", "relu", "identity"):
         function, slope = activations.get_activation(name)
         colour = activation_colour(colours, name)
@@ -226,7 +247,8 @@ def activation_functions(colours):
     axes[0].set_title("activation")
     axes[1].set_title("its slope")
     for ax in axes:
-        ax.set_xlabel("input z")
+        if ax.get_subplotspec().is_last_row():
+            ax.set_xlabel("input z")
     axes[0].legend(loc="upper left")
     return fig
 
