@@ -2,6 +2,7 @@
 drawn with its real numbers, the loop over many steps, the classic bugs' loss curves, and
 the unlucky starts."""
 
+import math
 import textwrap
 
 import matplotlib.pyplot as plt
@@ -140,11 +141,16 @@ def loop_one_step(colours, narrow=False):
     return fig
 
 
-@figure("loop-training")
-def loop_training(colours):
+@figure("loop-training", narrow=True)
+def loop_training(colours, narrow=False):
     history = training_run()
-    fig = plt.figure(figsize=(8, 5.4))
-    grid = fig.add_gridspec(2, len(SNAPSHOT_EPOCHS), height_ratios=[1.25, 1])
+    maps = len(SNAPSHOT_EPOCHS)
+    # The maps in one row under the curve, or on a phone in rows of three, each map two columns
+    # of a six-column grid so that a shorter last row can sit in the middle.
+    per_row = 3 if narrow else maps
+    rows = math.ceil(maps / per_row)
+    fig = plt.figure(figsize=(NARROW_WIDTH, 6.1) if narrow else (8, 5.4))
+    grid = fig.add_gridspec(1 + rows, 2 * per_row, height_ratios=[1.9 if narrow else 1.25] + [1] * rows)
     curve = fig.add_subplot(grid[0, :])
     steps = np.arange(0, len(history.losses), 5)
     curve.plot(steps, history.losses[steps], linewidth=2, color=colours["lines"][0])
@@ -155,22 +161,29 @@ def loop_training(colours):
     curve.set_xlabel("training step (epoch)")
     curve.set_ylabel("error (loss)")
     curve.set_ylim(0, 0.3)
-    curve.set_title("The error falls; below, what the network says at the marked steps", fontsize=11.5)
-    for column, epoch in enumerate(SNAPSHOT_EPOCHS):
-        ax = fig.add_subplot(grid[1, column])
+    if narrow:
+        curve.set_xticks(np.arange(0, len(history.losses), 500))  # fewer numbers fit under a narrow axis
+    title = "The error falls; below, what the network says at the marked steps"
+    curve.set_title(textwrap.fill(title, 40) if narrow else title, fontsize=11.5)
+    for number, epoch in enumerate(SNAPSHOT_EPOCHS):
+        row, column = divmod(number, per_row)
+        start = 2 * column + per_row - min(per_row, maps - row * per_row)  # a short row is centred
+        ax = fig.add_subplot(grid[1 + row, start:start + 2])
         weights, biases = history.snapshots[epoch]
         draw_map(ax, colours, weights, biases)
         ax.set_title(f"step {epoch}", fontsize=10)
-        if column:
+        if number % per_row:
             ax.set_yticklabels([])
     fig.tight_layout()
     return fig
 
 
-@figure("classic-bugs-loss")
-def classic_bugs_loss(colours):
+@figure("classic-bugs-loss", narrow=True)
+def classic_bugs_loss(colours, narrow=False):
     curves = bug_curves()
-    fig, axes = plt.subplots(3, 2, figsize=(8.4, 7.6), sharex=True)
+    # Three rows of two charts, or on a phone one column of six.
+    rows, columns, size = (6, 1, (NARROW_WIDTH, 10.6)) if narrow else (3, 2, (8.4, 7.6))
+    fig, axes = plt.subplots(rows, columns, figsize=size, sharex=True, squeeze=False)
     colour_of = [colours["lines"][2]] + [colours["lines"][3]] * 5
     for ax, (name, losses), colour in zip(axes.ravel(), curves.items(), colour_of):
         ups = np.flatnonzero(np.diff(losses) > 0) + 1  # the steps where the error went up
@@ -188,6 +201,8 @@ def classic_bugs_loss(colours):
         ax.set_title(f"{name}: went up {rises(losses):,} times", fontsize=10.5, loc="left")
         ax.set_ylim(0, 0.56)
         ax.set_xticks(np.linspace(0, len(losses) - 1, 5))
+        if narrow:
+            ax.set_yticks([0, 0.25, 0.5])  # a short chart has room for fewer numbers
     for ax in axes[:, 0]:
         ax.set_ylabel("error (loss)")
     for ax in axes[-1]:
