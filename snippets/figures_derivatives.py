@@ -202,46 +202,66 @@ def learning_rates_side_by_side(colours, narrow=False):
     return fig
 
 
-@figure("derivatives-blame")
-def blame_passed_back(colours):
+@figure("derivatives-blame", narrow=True)
+def blame_passed_back(colours, narrow=False):
     weights = step()["weights"][1][:, 0]
     one = one_example()  # the example walkthrough.EXAMPLE: one blame per neuron for it
     values = {"x1": f"{EXAMPLE[0]}", "x2": f"{EXAMPLE[1]}", "h1": f"{one['h1']:.4f}",
               "h2": f"{one['h2']:.4f}", "out": f"{one['guess']:.4f}"}
     blame = {"out": one["blame_out"], "h1": one["blame_h1"], "h2": one["blame_h2"]}
     places = {"x1": (0, 1), "x2": (0, 0), "h1": (1, 1), "h2": (1, 0), "out": (2, 0.5),
-              "error": (3, 0.5)}
+              "error": (3, 0.5)}  # (layer, place in the layer)
+
+    def at(layer, place):
+        """Layers run left to right on a desktop; on a phone top to bottom, x1's side on the left."""
+        return (1 - place, -layer) if narrow else (layer, place)
+
     forward, backward, text = colours["grid"], colours["lines"][1], colours["text"]
-    fig, ax = plt.subplots(figsize=(7.6, 3.8))
+    fig, ax = plt.subplots(figsize=(NARROW_WIDTH, 6.6) if narrow else (7.6, 3.8))
     edges = [("x1", "h1"), ("x1", "h2"), ("x2", "h1"), ("x2", "h2"), ("h1", "out"), ("h2", "out"),
              ("out", "error")]
     for start, end in edges:
-        (x0, y0), (x1, y1) = places[start], places[end]
-        ax.annotate("", (x1 - 0.13, y1 + (y0 - y1) * 0.13), (x0 + 0.13, y0 + (y1 - y0) * 0.13),
-                    arrowprops={"arrowstyle": "-|>", "color": forward, "linewidth": 1.5})
-    for start, end in [("error", "out"), ("out", "h1"), ("out", "h2")]:
-        (x0, y0), (x1, y1) = places[start], places[end]
-        ax.annotate("", (x1 + 0.15, y1 - 0.12), (x0 - 0.15, y0 - 0.12),
-                    arrowprops={"arrowstyle": "-|>", "color": backward, "linewidth": 2.2,
-                                "connectionstyle": "arc3,rad=-0.25"})
-    for k, weight in enumerate(weights):
-        ax.text(1.45 if k == 0 else 1.3, 0.97 if k == 0 else 0.3, f"weight {weight:.2f}", ha="center",
-                va="center", fontsize=9, color=text)
-    for name, (x, y) in places.items():
-        shape = "s" if name == "error" else "o"
-        ax.plot([x], [y], marker=shape, markersize=34, color=colours["lines"][0],
+        ax.annotate("", at(*places[end]), at(*places[start]),
+                    arrowprops={"arrowstyle": "-|>", "color": forward, "linewidth": 1.5, "shrinkA": 22,
+                                "shrinkB": 22})
+    # Blame arrows, {(from, to): (both ends moved this far in the layer, bend)}: under the forward
+    # arrows on a desktop; on a phone beside out -> error, and inside the V that h1 and h2 make with out.
+    blame_arrows = {("error", "out"): (-0.12, 0.25), ("out", "h1"): (0, 0.3), ("out", "h2"): (0, -0.3)}
+    if not narrow:
+        blame_arrows = dict.fromkeys(blame_arrows, (-0.12, -0.25))
+    for (start, end), (shift, bend) in blame_arrows.items():
+        (layer0, place0), (layer1, place1) = places[start], places[end]
+        ax.annotate("", at(layer1, place1 + shift), at(layer0, place0 + shift),
+                    arrowprops={"arrowstyle": "-|>", "color": backward, "linewidth": 2.2, "shrinkA": 18,
+                                "shrinkB": 18, "connectionstyle": f"arc3,rad={bend}"})
+    weight_places = ([(0.17, -1.5, "right"), (0.83, -1.5, "left")] if narrow
+                     else [(1.45, 0.97, "center"), (1.3, 0.3, "center")])
+    for weight, (x, y, align) in zip(weights, weight_places):
+        ax.text(x, y, f"weight {weight:.2f}", ha=align, va="center", fontsize=9, color=text)
+    for name, place in places.items():
+        ax.plot(*at(*place), marker="s" if name == "error" else "o", markersize=34, color=colours["lines"][0],
                 markerfacecolor="none", markeredgewidth=2, linestyle="none")
-        ax.text(x, y, name, ha="center", va="center", fontsize=11, color=text)
-        below = name in ("h2", "x2")
+        ax.text(*at(*place), name, ha="center", va="center", fontsize=11, color=text)
         label = [f"sends {values[name]}"] if name in values else [f"target {one['target']:.0f}"]
         if name in blame:
             label.append(f"blame {blame[name]:.5f}")
-        ax.text(x, y - 0.2 if below else y + 0.2, "\n".join(label), ha="center",
-                va="top" if below else "bottom", fontsize=9.5, color=text)
-    ax.text(1.5, -0.75, f"the example {EXAMPLE}     forward: numbers flow right      backward: blame flows left",
-            ha="center", fontsize=10, color=text)
-    ax.set_xlim(-0.4, 3.4)
-    ax.set_ylim(-0.85, 1.6)
+        side = -1 if name in ("h2", "x2") else 1  # h2 and x2 have theirs on the other side
+        if narrow:  # beside the node
+            offset, align = (-24 * side, 0), {"ha": "right" if side > 0 else "left", "va": "center"}
+        else:  # above or below it
+            offset, align = (0, 18 * side), {"ha": "center", "va": "bottom" if side > 0 else "top"}
+        ax.annotate("\n".join(label), at(*place), xytext=offset, textcoords="offset points", fontsize=9.5,
+                    color=text, **align)
+    if narrow:
+        ax.text(0.5, -3.45, f"the example {EXAMPLE}\nforward: numbers flow down\nbackward: blame flows up",
+                ha="center", va="top", fontsize=10, color=text)
+        ax.set_xlim(-0.95, 1.95)
+        ax.set_ylim(-3.95, 0.35)
+    else:
+        ax.text(1.5, -0.75, f"the example {EXAMPLE}     forward: numbers flow right      backward: blame flows left",
+                ha="center", fontsize=10, color=text)
+        ax.set_xlim(-0.4, 3.4)
+        ax.set_ylim(-0.85, 1.6)
     ax.axis("off")
     return fig
 
