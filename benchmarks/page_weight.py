@@ -26,14 +26,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from browser_support import LocalServer, built_pages, chromium_problem, launch  # noqa: E402
+from browser_support import COMPRESSIBLE, LocalServer, built_pages, chromium_problem, launch  # noqa: E402
 
 KB = 1000
 LARGEST_BUDGET = 250 * KB  # compressed
 MEDIAN_BUDGET = 150 * KB  # compressed
 FIGURE_BUDGET = 150 * KB  # uncompressed, each
 KINDS = ["HTML", "CSS", "JS", "images", "fonts", "other"]
-COMPRESSIBLE = ("text/", "application/json", "application/javascript", "image/svg+xml")
 
 
 def build(folder: Path) -> None:

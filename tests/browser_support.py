@@ -6,6 +6,7 @@ started with Chromium's background networking (updates, sync, field trials) swit
 """
 
 import functools
+import gzip
 import importlib.util
 import json
 import os
@@ -58,6 +59,33 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+# What a static host gzips: text of every kind, JSON, JavaScript and SVG.
+COMPRESSIBLE = ("text/", "application/json", "application/javascript", "image/svg+xml")
+
+
+class CompressingHandler(QuietHandler):
+    """Sends compressible files gzipped (level 6) to a browser that accepts it, as a static host
+    does, so that what the browser measures is what a reader downloads."""
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        content_type = self.guess_type(str(path))
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (path.is_file() and accepts and content_type.startswith(COMPRESSIBLE)):
+            super().do_GET()
+            return
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        self.wfile.write(body)
+
+
 class QuietServer(ThreadingHTTPServer):
     daemon_threads = True
 
@@ -66,10 +94,11 @@ class QuietServer(ThreadingHTTPServer):
 
 
 class LocalServer:
-    """`with LocalServer(folder) as base_url:` serves folder at http://127.0.0.1:<free port>/."""
+    """`with LocalServer(folder) as base_url:` serves folder at http://127.0.0.1:<free port>/;
+    with compress=True, gzipped as a static host serves it."""
 
-    def __init__(self, folder: Path):
-        handler = functools.partial(QuietHandler, directory=str(folder))
+    def __init__(self, folder: Path, compress: bool = False):
+        handler = functools.partial(CompressingHandler if compress else QuietHandler, directory=str(folder))
         self.server = QuietServer(("127.0.0.1", 0), handler)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 

@@ -1,0 +1,12 @@
+"""Give Material's search box its accessible name.
+
+Material marks the search box up as a dialog (role="dialog") with no name, so a screen reader
+announces an unnamed dialog (axe's and Lighthouse's aria-dialog-name). The name is added to the
+built HTML, so it holds with or without JavaScript.
+"""
+
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def on_post_page(html, page, **kwargs):
+    return html.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="Search this site">', 1)
