@@ -1,0 +1,169 @@
+"""The results of "How does a framework find the gradients without a hand-written backward
+pass?" (docs/real-networks/autograd.md).
+
+numpy only. Each result is computed once (cached) and shared by the page's figure
+(figures_autograd.py), the page (through facts()) and its tests.
+"""
+
+from functools import cache
+
+import numpy as np
+
+import running_example
+from autograd import Number, network_error, network_gradients, as_numbers, reset_gradients
+
+# One neuron with one input, the page's first example: guess = sigmoid(w * x + b), and its
+# error (guess - target) ** 2. The same numbers are typed in the page's "Try it" block.
+NEURON = dict(x=2.0, w=0.5, b=-0.5, target=1.0)
+
+# A number used twice: y = x * x at this x.
+SQUARE_AT = 3.0
+
+# How close the recorded gradients must come to Network.gradients.
+TOLERANCE = 1e-12
+
+
+@cache
+def neuron():
+    """The one-neuron record after backward(): {name: Number} for every number in it."""
+    x, w, b = (Number(NEURON[name], label=name) for name in ("x", "w", "b"))
+    product = (w * x).named("w × x")
+    total = (product + b).named("sum")
+    guess = total.sigmoid().named("guess")
+    target = Number(NEURON["target"], label="target")
+    gap = (guess - target).named("gap")
+    error = (gap**2).named("error")
+    error.backward()
+    return {number.label: number for number in error.record()}
+
+
+@cache
+def square():
+    """y = x * x at SQUARE_AT: (x's gradient after one backward, after a second with no
+    reset, after a reset and a third)."""
+    x = Number(SQUARE_AT)
+    y = x * x
+    y.backward()
+    once = x.gradient
+    y.backward()
+    twice = x.gradient
+    reset_gradients([x])
+    y.backward()
+    return once, twice, x.gradient
+
+
+@cache
+def running():
+    """The running example at its start, through the record: (error, weight gradients,
+    bias gradients) from network_gradients, and the same from Network.gradients."""
+    network = running_example.make_network()
+    inputs, targets = running_example.data()
+    return network_gradients(network, inputs, targets), network.gradients(inputs, targets)
+
+
+def largest_gap():
+    """The largest difference between a recorded gradient and Network.gradients'."""
+    (_, mine_w, mine_b), (_, theirs_w, theirs_b) = running()
+    return max(float(np.max(np.abs(a - b))) for a, b in zip(mine_w + mine_b, theirs_w + theirs_b))
+
+
+@cache
+def running_record():
+    """(the running example's error as a Number, its 9 knobs as Numbers) after backward()."""
+    network = running_example.make_network()
+    inputs, targets = running_example.data()
+    weights = [as_numbers(w, f"weights {layer}") for layer, w in enumerate(network.weights)]
+    biases = [as_numbers(b, f"biases {layer}") for layer, b in enumerate(network.biases)]
+    error = network_error(weights, biases, inputs, targets)
+    error.backward()
+    knobs = [number for array in weights + biases for number in array.ravel()]
+    return error, knobs
+
+
+def record_counts():
+    """(numbers in the running example's record, how many an operation made, how many
+    were typed in)."""
+    error, _ = running_record()
+    order = error.record()
+    made = sum(1 for number in order if number.parents)
+    return len(order), made, len(order) - made
+
+
+@cache
+def example_by_example():
+    """The h1 -> out weight's gradient found two ways: one backward() on the mean error of
+    the 4 examples, and one backward() per example, on its share of the mean, with no reset
+    in between. Returns (the gradient from the mean, the part each example added, the total
+    after the last example)."""
+    network = running_example.make_network()
+    inputs, targets = running_example.data()
+    weights = [as_numbers(w, f"weights {layer}") for layer, w in enumerate(network.weights)]
+    biases = [as_numbers(b, f"biases {layer}") for layer, b in enumerate(network.biases)]
+    knob = weights[1][0, 0]
+    n = len(inputs)
+    parts = []
+    for k in range(n):
+        before = knob.gradient
+        # One example's error, divided by n: its share of the mean.
+        share = network_error(weights, biases, inputs[k : k + 1], targets[k : k + 1]) * (1.0 / n)
+        share.backward()
+        parts.append(knob.gradient - before)
+    separately = knob.gradient
+    reset_gradients([knob])
+    network_error(weights, biases, inputs, targets).backward()
+    return knob.gradient, parts, separately
+
+
+def array_operations():
+    """How many operations the same forward pass and error take when written with whole
+    arrays, as network.py writes them: per layer a matrix product, adding the biases and
+    the sigmoid; then subtracting the targets, squaring and taking the mean."""
+    return 3 * len(running_example.SIZES[1:]) + 3
+
+
+def facts():
+    parts = neuron()
+    once, twice, after_reset = square()
+    (error, weight_gradients, _), _ = running()
+    numbers, made, typed = record_counts()
+    from_mean, example_parts, _ = example_by_example()
+    return {
+        "autograd.x": NEURON["x"],
+        "autograd.w": NEURON["w"],
+        "autograd.b": NEURON["b"],
+        "autograd.target": NEURON["target"],
+        "autograd.sum": parts["sum"].value,
+        "autograd.guess": parts["guess"].value,
+        "autograd.gap": parts["gap"].value,
+        "autograd.error": parts["error"].value,
+        "autograd.gap_gradient": parts["gap"].gradient,
+        "autograd.guess_gradient": parts["guess"].gradient,
+        "autograd.sigmoid_slope": parts["guess"].value * (1 - parts["guess"].value),
+        "autograd.sum_gradient": parts["sum"].gradient,
+        "autograd.w_gradient": parts["w"].gradient,
+        "autograd.b_gradient": parts["b"].gradient,
+        "autograd.x_gradient": parts["x"].gradient,
+        "autograd.square_at": SQUARE_AT,
+        "autograd.square_once": once,
+        "autograd.square_twice": twice,
+        "autograd.square_after_reset": after_reset,
+        "autograd.tolerance": TOLERANCE,
+        "autograd.running_error": error,
+        "autograd.record_numbers": numbers,
+        "autograd.record_made": made,
+        "autograd.record_typed": typed,
+        "autograd.array_operations": array_operations(),
+        "autograd.h1_out_gradient": from_mean,
+        "autograd.h1_out_part_0": example_parts[0],
+        "autograd.h1_out_part_1": example_parts[1],
+        "autograd.h1_out_part_2": example_parts[2],
+        "autograd.h1_out_part_3": example_parts[3],
+        "autograd.h1_out_weight": float(running_example.make_network().weights[1][0, 0]),
+        "autograd.h1_out_doubled": 2 * from_mean,
+        "autograd.first_weight_gradient": float(weight_gradients[0][0, 0]),
+    }
+
+
+if __name__ == "__main__":
+    for name, value in facts().items():
+        print(f"{name} = {value!r}")
