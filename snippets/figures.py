@@ -13,6 +13,7 @@ into FOLDER, as NAME-light.svg and NAME-dark.svg.
 
 import importlib
 import io
+import re
 import sys
 from pathlib import Path
 
@@ -115,7 +116,13 @@ def render(name, scheme, narrow=False):
         fig.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
         smallest = smallest_text(fig)
         plt.close(fig)
-    return buffer.getvalue().replace(b"<svg ", f'<svg data-smallest-text="{smallest:g}pt" '.encode(), 1)
+    svg = LONG_DECIMAL.sub(lambda match: b"%.2f" % float(match.group()), buffer.getvalue())
+    return svg.replace(b"<svg ", f'<svg data-smallest-text="{smallest:g}pt" '.encode(), 1)
+
+
+# matplotlib writes coordinates with six decimals, in points: two (a 75th of a pixel) look the
+# same and make the files a tenth smaller, compressed.
+LONG_DECIMAL = re.compile(rb"-?\d+\.\d{3,}")
 
 
 def smallest_text(fig):

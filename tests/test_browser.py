@@ -159,6 +159,7 @@ class Visit:
     stray_tex: list = field(default_factory=list)
     math_count: int = 0
     violations: list = field(default_factory=list)  # axe-core
+    requested: list = field(default_factory=list)  # every URL the page asked for
     layout_shift: float = 0.0  # the sum of layout-shift scores, from load to the bottom
     shifted: list = field(default_factory=list)  # what moved, for the report
 
@@ -319,6 +320,7 @@ def watch(page, record: Visit):
         if response.status >= 400:
             record.failed.append(f"{response.request.method} {response.url}: HTTP {response.status}")
 
+    page.on("request", lambda request: record.requested.append(request.url))
     page.on("console", on_console)
     page.on("pageerror", lambda error: record.console.append(f"uncaught exception: {error}"))
     page.on("requestfailed", on_failed)
@@ -448,6 +450,13 @@ def test_figures_show_the_variant_of_the_scheme(visits, page, scheme):
     if lights != darks:
         problems.append(f"light and dark variants do not pair up: {lights} vs {darks}")
     report(problems, f"{on_page(visit)}:")
+
+
+@each_page
+def test_the_search_index_waits_until_the_reader_searches(visits, page):
+    # hooks/search_on_demand.js: a third of a first visit's bytes, for readers who never search.
+    visit = visits(page, "light")
+    report([url for url in visit.requested if "search_index" in url], f"{page} downloaded the search index on opening:")
 
 
 @each_scheme
