@@ -7,14 +7,16 @@ Adam gives every knob its own step size, scaled by how big that knob's slopes ha
 recently been. walk() uses them on a landscape such as descent.valley; train() uses
 them on a network.
 
-Needs network.py and losses.py (and what they need); the demo also uses descent.py and
-datasets.py.
+Needs network.py, datasets.py and descent.py (and what they need); the last two only for
+the demo at the bottom.
 """
 
 import math
 
 import numpy as np
 
+from datasets import two_moons
+from descent import valley, valley_slope
 from network import Network
 
 
@@ -249,9 +251,6 @@ def steps_to_reach(errors, level):
 
 
 if __name__ == "__main__":
-    from datasets import two_moons
-    from descent import valley, valley_slope
-
     for name, rate in (("plain", 0.005), ("momentum", 0.005), ("adam", 0.1)):
         path = walk(make_optimizer(name, rate), valley_slope, [-2.5, 1.5], 400)
         errors = valley(path.T)
