@@ -19,7 +19,7 @@ function openFullSize(link) {
 
   const close = document.createElement("button");
   close.type = "button";
-  close.className = "md-button figure-zoom__close";
+  close.className = "figure-zoom__close";
   close.textContent = "Close";
 
   // The full picture (never a phone version), at its own width or larger where the screen
