@@ -110,7 +110,8 @@ def bumps_network(curve, n_bumps, start=START, stop=STOP, sharpness=SHARPNESS):
     # sigmoid(steepness * (x - edge)) has weight steepness and bias -steepness * edge.
     network.weights[0] = np.full((1, len(edges)), steepness)
     network.biases[0] = -steepness * edges
-    network.weights[1] = np.column_stack([heights, -heights]).reshape(-1, 1)
+    # 0.0 - heights rather than -heights: a height of 0 stays 0, not -0.
+    network.weights[1] = np.column_stack([heights, 0.0 - heights]).reshape(-1, 1)
     network.biases[1] = np.zeros(1)
     return network
 

@@ -11,7 +11,6 @@ from functools import cache
 import numpy as np
 
 import bumps
-from network import Network
 
 # How many bumps the hand-built curves use: few, some, many.
 BUMP_COUNTS = (2, 5, 20)
@@ -66,7 +65,7 @@ def far_answers():
 def facts():
     hand = by_hand()
     few, some, many = BUMP_COUNTS
-    _, history, trained_error = trained()
+    _, _, trained_error = trained()
     curve_far, trained_far, bumps_far = far_answers()
     return {
         "bumps.centre": ONE_BUMP["centre"],
@@ -79,6 +78,7 @@ def facts():
         "bumps.some": some,
         "bumps.many": many,
         "bumps.few_neurons": hand[few][0].sizes[1],
+        "bumps.some_neurons": hand[some][0].sizes[1],
         "bumps.many_neurons": hand[many][0].sizes[1],
         "bumps.few_error": hand[few][1],
         "bumps.some_error": hand[some][1],
@@ -87,17 +87,13 @@ def facts():
         "bumps.hidden": TRAINED["n_hidden"],
         "bumps.examples": TRAINED["n_examples"],
         "bumps.epochs": TRAINED["epochs"],
-        "bumps.learning_rate": TRAINED["learning_rate"],
         "bumps.trained_error": trained_error,
-        "bumps.trained_error_before": bumps.curve_error(
-            Network([1, TRAINED["n_hidden"], 1], ["sigmoid", "identity"], seed=TRAINED["seed"]).forward),
         "bumps.times_better": one_significant_figure(hand[few][1] / trained_error),
         "bumps.far_input": FAR_INPUT,
         "bumps.far_curve": curve_far,
         "bumps.far_trained": trained_far,
         "bumps.far_bumps": bumps_far,
         "bumps.knobs_trained": sum(array.size for array in trained()[0].parameters()),
-        "bumps.training_loss": float(history.losses[-1]),
     }
 
 
