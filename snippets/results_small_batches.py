@@ -1,0 +1,156 @@
+"""The results of chapter 4's page "Why do real networks learn from a few examples at a
+time?" (docs/real-networks/small-batches.md).
+
+numpy only. Each result is computed once (cached) and shared by the page's figures
+(figures_small_batches.py), the page (through facts(), which hooks/fill_in.py fills in) and
+its tests, so a figure and the sentence under it always come from the same run.
+"""
+
+from functools import cache
+
+import numpy as np
+
+from datasets import two_moons
+from minibatch import first_below, train_minibatch
+from network import Network
+
+# A small network for two moons: 2 inputs, 8 tanh neurons, one sigmoid output (a yes/no
+# answer), learned with the cross-entropy. Every run starts from the same weights.
+SIZES = [2, 8, 1]
+ACTIVATIONS = ["tanh", "sigmoid"]
+SEED = 0  # the starting weights
+SHUFFLE_SEED = 0  # the order of the examples in each pass
+LOSS = "cross_entropy"
+
+# {batch size: (learning rate, epochs)}. None is the whole data set (full batch). A step
+# built from one example is less trustworthy, so it gets a shorter step.
+FULL = None
+RUNS = {FULL: (1.0, 300), 32: (1.0, 60), 1: (0.1, 40)}
+FULL_FASTER_RATE = 2.0  # full batch given a rate twice as large, to be fair to it
+
+# "The same error": where every curve crosses it steeply, far from where it levels off.
+TARGET_ERROR = 0.12
+
+# The bugs, shown with a noisy curve: one example per step at the full-batch rate, and
+# batches of 32 cut from the data in its own order (first all one class, then the other).
+TOO_LARGE_RATE = RUNS[FULL][0]
+UNSHUFFLED_BATCH = 32
+
+# A data set of real size, for the cost of one full-batch step.
+MILLION = 1_000_000
+
+
+def data():
+    return two_moons()
+
+
+def make_network():
+    return Network(SIZES, ACTIVATIONS, seed=SEED)
+
+
+def batch_size_of(batch):
+    return len(data()[0]) if batch is FULL else batch
+
+
+@cache
+def run(batch, learning_rate, epochs, shuffle=True):
+    """A BatchHistory of the network trained with this batch size and rate: the error on
+    all the examples before training and after every update."""
+    inputs, targets = data()
+    return train_minibatch(make_network(), inputs, targets, learning_rate, epochs,
+                           batch_size_of(batch), loss=LOSS, seed=SHUFFLE_SEED, shuffle=shuffle)
+
+
+def runs():
+    """{batch: BatchHistory} for the three batch sizes of RUNS."""
+    return {batch: run(batch, *settings) for batch, settings in RUNS.items()}
+
+
+def full_faster():
+    return run(FULL, FULL_FASTER_RATE, RUNS[FULL][1])
+
+
+def too_large():
+    return run(1, TOO_LARGE_RATE, RUNS[1][1])
+
+
+def unshuffled():
+    return run(UNSHUFFLED_BATCH, RUNS[UNSHUFFLED_BATCH][0], RUNS[UNSHUFFLED_BATCH][1], shuffle=False)
+
+
+def to_target(history):
+    """(examples looked at, updates) when the error on all examples first fell below
+    TARGET_ERROR."""
+    examples = first_below(history, TARGET_ERROR)
+    return examples, int(np.searchsorted(history.examples_seen, examples))
+
+
+def updates_per_epoch(batch):
+    n = len(data()[0])
+    return -(-n // batch_size_of(batch))  # rounded up: the last batch may be smaller
+
+
+def rises(history):
+    """The share of updates after which the error on all examples was higher than before."""
+    return float(np.mean(np.diff(history.losses) > 0))
+
+
+def pass_averages(history):
+    """The average error over each pass's updates: the trend under a noisy curve."""
+    per_pass = updates_per_epoch(history.batch_size)
+    return history.losses[1:].reshape(-1, per_pass).mean(axis=1)
+
+
+def name(batch):
+    return "all" if batch is FULL else f"{batch}"
+
+
+def table():
+    """The work each batch size does, and what it takes to reach TARGET_ERROR, as Markdown."""
+    n = len(data()[0])
+    rows = ["| examples per update | learning rate | updates per pass | passes to reach "
+            f"{TARGET_ERROR:g} | examples looked at | updates |",
+            "| --- | --- | --- | --- | --- | --- |"]
+    for batch, history in runs().items():
+        examples, updates = to_target(history)
+        size = f"{batch_size_of(batch)} (all)" if batch is FULL else f"{batch}"
+        rows.append(f"| {size} | {RUNS[batch][0]:g} | {updates_per_epoch(batch)} | "
+                    f"{examples / n:.1f} | {examples:,} | {updates:,} |")
+    return "\n".join(rows)
+
+
+def facts():
+    n = len(data()[0])
+    found = runs()
+    reached = {batch: to_target(history) for batch, history in found.items()}
+    faster, _ = to_target(full_faster())
+    return {
+        "small_batches.examples": n,
+        "small_batches.hidden": SIZES[1],
+        "small_batches.target_error": TARGET_ERROR,
+        "small_batches.table": table(),
+        "small_batches.full_rate": RUNS[FULL][0],
+        "small_batches.one_rate": RUNS[1][0],
+        "small_batches.updates_32": updates_per_epoch(32),
+        "small_batches.full_epochs": reached[FULL][0] // n,
+        "small_batches.epochs_32": reached[32][0] / n,
+        "small_batches.epochs_1": reached[1][0] / n,
+        "small_batches.updates_1": reached[1][1],
+        "small_batches.updates_full": reached[FULL][1],
+        "small_batches.updates_to_target_32": reached[32][1],
+        "small_batches.fewer_examples": reached[FULL][0] / reached[1][0],
+        "small_batches.faster_rate": FULL_FASTER_RATE,
+        "small_batches.faster_epochs": faster // n,
+        "small_batches.rises_32": rises(found[32]),
+        "small_batches.rises_1": rises(found[1]),
+        "small_batches.epochs_shown": RUNS[1][1],
+        "small_batches.shuffled_end": float(pass_averages(found[32])[-1]),
+        "small_batches.unshuffled_end": float(pass_averages(unshuffled())[-1]),
+        "small_batches.million": MILLION,
+        "small_batches.million_ratio": MILLION // 32,
+    }
+
+
+if __name__ == "__main__":
+    for key, value in facts().items():
+        print(f"{key} = {value!r}")
