@@ -7,8 +7,9 @@ not a test).
 Each page is opened in Debian's Chromium (as in tests/test_browser.py) in a fresh browser
 context, so with an empty cache, and every response is counted, including what Material loads
 after the page (its search worker; the search index waits until the reader turns to the search
-box) and both colour variants of each figure (lazy ones only if the browser fetches them). Bytes are counted as a static host that gzips
-HTML, CSS, JS, JSON and SVG sends them (level 6); the uncompressed bytes are printed beside them.
+box) and both colour variants of each figure (lazy ones only if the browser fetches them). Bytes
+are counted as a static host that gzips HTML, CSS, JS, JSON and SVG sends them (level 6); the
+uncompressed bytes are printed beside them.
 
 Budgets, as bytes transferred compressed on a first visit (1 kB = 1000 bytes): the median page
 at most 150 kB, the largest page at most 250 kB; and every figure (SVG under figures/) under

@@ -150,7 +150,9 @@ def test_figures_script_draws_every_figure_into_the_folder_it_is_given(tmp_path)
                             cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     drawn = sorted(path.name for path in (tmp_path / "out").iterdir())
-    assert drawn == sorted(f"{name}-{scheme}.svg" for name in names for scheme in ("light", "dark"))
+    assert drawn == sorted(figures.file_name(name, scheme, variant) for name in names
+                           for variant in figures.variants(name) for scheme in ("light", "dark"))
+    assert "activations-narrow-light.svg" in drawn  # a figure with a phone version draws it too
     assert [path.name for path in tmp_path.iterdir()] == ["out"]  # nothing in the current folder
     result = subprocess.run([sys.executable, str(script)], cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode != 0 and "usage: python snippets/figures.py FOLDER" in result.stderr
