@@ -123,8 +123,7 @@ def array_operations():
 
 def facts():
     parts = neuron()
-    once, twice, after_reset = square()
-    (error, weight_gradients, _), _ = running()
+    once, twice, _ = square()
     numbers, made, typed = record_counts()
     from_mean, example_parts, _ = example_by_example()
     return {
@@ -137,18 +136,14 @@ def facts():
         "autograd.gap": parts["gap"].value,
         "autograd.error": parts["error"].value,
         "autograd.gap_gradient": parts["gap"].gradient,
-        "autograd.guess_gradient": parts["guess"].gradient,
         "autograd.sigmoid_slope": parts["guess"].value * (1 - parts["guess"].value),
         "autograd.sum_gradient": parts["sum"].gradient,
         "autograd.w_gradient": parts["w"].gradient,
-        "autograd.b_gradient": parts["b"].gradient,
         "autograd.x_gradient": parts["x"].gradient,
         "autograd.square_at": SQUARE_AT,
         "autograd.square_once": once,
         "autograd.square_twice": twice,
-        "autograd.square_after_reset": after_reset,
         "autograd.tolerance": TOLERANCE,
-        "autograd.running_error": error,
         "autograd.record_numbers": numbers,
         "autograd.record_made": made,
         "autograd.record_typed": typed,
@@ -158,9 +153,6 @@ def facts():
         "autograd.h1_out_part_1": example_parts[1],
         "autograd.h1_out_part_2": example_parts[2],
         "autograd.h1_out_part_3": example_parts[3],
-        "autograd.h1_out_weight": float(running_example.make_network().weights[1][0, 0]),
-        "autograd.h1_out_doubled": 2 * from_mean,
-        "autograd.first_weight_gradient": float(weight_gradients[0][0, 0]),
     }
 
 
