@@ -7,14 +7,15 @@ when it starts memorising the training examples, their error keeps falling but t
 held-out error turns back up. The lowest point of the held-out curve is where to stop
 early, and train_and_watch() keeps a copy of the network from there.
 
-Needs network.py, training.py and losses.py (and what they need); the demo also needs
-datasets.py.
+Needs network.py, training.py, losses.py and, for the demo, datasets.py (and what they
+need).
 """
 
 from dataclasses import dataclass
 
 import numpy as np
 
+from datasets import two_moons
 from losses import get_loss
 from network import Network, _as_numbers
 from training import train
@@ -129,8 +130,6 @@ def _as_pair(data, name):
 
 
 if __name__ == "__main__":
-    from datasets import two_moons
-
     inputs, targets = two_moons(40, noise=0.3)
     train_x, train_y, held_x, held_y = split(inputs, targets, n_held_out=20)
     network = Network([2, 64, 1], ["tanh", "sigmoid"], seed=0)

@@ -98,12 +98,10 @@ def facts():
         "memorising.points": FEW_POINTS,
         "memorising.training_points": FEW_POINTS - FEW_POINTS // 2,
         "memorising.held_out_points": FEW_POINTS // 2,
-        "memorising.more_points": MORE_POINTS,
         "memorising.more_training_points": MORE_POINTS - MORE_POINTS // 2,
         "memorising.hidden": SIZES[1],
         "memorising.knobs": sum(array.size for array in network().parameters()),
         "memorising.noise": NOISE,
-        "memorising.learning_rate": LEARNING_RATE,
         "memorising.epochs": EPOCHS,
         "memorising.every": EVERY,
         "memorising.start_error": float(result.held_out_errors[0]),
@@ -120,7 +118,6 @@ def facts():
         "memorising.end_sure_and_wrong": sure_and_wrong(end_network),
         "memorising.more_training_error": more_training,
         "memorising.more_held_out_error": more_held,
-        "memorising.more_best_epoch": more_result.best_epoch,
     }
 
 
