@@ -11,7 +11,7 @@ from functools import cache
 import numpy as np
 
 from datasets import two_moons
-from minibatch import first_below, train_minibatch
+from minibatch import batches, first_below, train_minibatch
 from network import Network
 
 # A small network for two moons: 2 inputs, 8 tanh neurons, one sigmoid output (a yes/no
@@ -78,6 +78,30 @@ def unshuffled():
     return run(UNSHUFFLED_BATCH, RUNS[UNSHUFFLED_BATCH][0], RUNS[UNSHUFFLED_BATCH][1], shuffle=False)
 
 
+def _flat(weight_gradients, bias_gradients):
+    return np.concatenate([g.ravel() for pair in zip(weight_gradients, bias_gradients) for g in pair])
+
+
+@cache
+def downhill_from_the_start():
+    """From the starting weights, how many steps would go downhill for the error on ALL
+    examples (their direction has a positive dot product with minus the full gradient):
+    (single examples that do, examples, batches of 32 of the first pass that do, batches).
+    Also the largest gap between the average of the single-example gradients and the full
+    gradient (0 up to rounding: the full gradient IS their average)."""
+    inputs, targets = data()
+    network = make_network()
+    full = _flat(*network.gradients(inputs, targets, LOSS)[1:])
+    singles = np.array([_flat(*network.gradients(inputs[k : k + 1], targets[k : k + 1], LOSS)[1:])
+                        for k in range(len(inputs))])
+    rows = batches(len(inputs), 32, np.random.default_rng(SHUFFLE_SEED))
+    batch_gradients = [_flat(*network.gradients(inputs[r], targets[r], LOSS)[1:]) for r in rows]
+    single_down = int(np.sum(singles @ full > 0))
+    batch_down = int(sum(g @ full > 0 for g in batch_gradients))
+    gap = float(np.abs(singles.mean(axis=0) - full).max())
+    return single_down, len(inputs), batch_down, len(rows), gap
+
+
 def to_target(history):
     """(examples looked at, updates) when the error on all examples first fell below
     TARGET_ERROR."""
@@ -124,14 +148,18 @@ def facts():
     found = runs()
     reached = {batch: to_target(history) for batch, history in found.items()}
     faster, _ = to_target(full_faster())
+    single_down, _, batch_down, n_batches, _ = downhill_from_the_start()
     return {
+        "small_batches.single_downhill": single_down,
+        "small_batches.single_uphill": n - single_down,
+        "small_batches.batches_downhill": batch_down,
+        "small_batches.batches_first_pass": n_batches,
         "small_batches.examples": n,
         "small_batches.hidden": SIZES[1],
         "small_batches.target_error": TARGET_ERROR,
         "small_batches.table": table(),
         "small_batches.full_rate": RUNS[FULL][0],
         "small_batches.one_rate": RUNS[1][0],
-        "small_batches.updates_32": updates_per_epoch(32),
         "small_batches.full_epochs": reached[FULL][0] // n,
         "small_batches.epochs_32": reached[32][0] / n,
         "small_batches.epochs_1": reached[1][0] / n,

@@ -102,3 +102,39 @@ def test_the_try_it_block_uses_the_page_settings():
     assert results.TARGET_ERROR == 0.12 and results.SIZES == [2, 8, 1]
     # the block runs one example at a time for 20 passes, enough to cross the line
     assert results.to_target(results.runs()[1])[0] < 20 * len(results.data()[0])
+
+
+def test_single_steps_lead_downhill_on_average_and_batches_more_reliably(facts):
+    single_down, n, batch_down, n_batches, gap = results.downhill_from_the_start()
+    assert 0 < n - single_down < single_down  # most lead downhill, some uphill
+    assert batch_down == n_batches  # "all of them"
+    assert gap < 1e-12  # "their average is exactly the full step"
+
+
+def test_what_the_curves_figure_shows():
+    n = len(results.data()[0])
+    found = results.runs()
+    # after 40 passes the full batch is still far above the line, the smaller batches below
+    full = found[FULL]
+    assert full.losses[40] > 2 * results.TARGET_ERROR
+    for batch in (32, 1):
+        assert results.to_target(found[batch])[0] < 40 * n
+    # after 300 updates one example at a time is still far above it
+    assert found[1].losses[300] > 2 * results.TARGET_ERROR
+    assert results.to_target(found[FULL])[1] < 300 and results.to_target(found[32])[1] < 300
+
+
+def test_the_too_large_rate_hangs_on_the_last_digits_and_the_correct_runs_do_not():
+    inputs, targets = results.data()
+
+    def nudged(batch, rate, epochs):
+        network = Network(results.SIZES, results.ACTIVATIONS, seed=results.SEED)
+        for weights in network.weights:
+            weights += 1e-12
+        return train_minibatch(network, inputs, targets, rate, epochs, results.batch_size_of(batch),
+                               loss=results.LOSS, seed=results.SHUFFLE_SEED).losses
+
+    wild = nudged(1, results.TOO_LARGE_RATE, results.RUNS[1][1])
+    assert np.abs(wild - results.too_large().losses).max() > 0.1
+    calm = nudged(1, *results.RUNS[1])
+    assert np.abs(calm - results.runs()[1].losses).max() < 1e-8
