@@ -136,7 +136,6 @@ def facts():
         "better_steps.plain_steps": steps["plain"],
         "better_steps.momentum_steps": steps["momentum"],
         "better_steps.adam_steps": steps["adam"],
-        "better_steps.walk_steps": VALLEY_STEPS,
         "better_steps.good_rate": GOOD_RATE,
         "better_steps.good_plain_steps": good["plain"],
         "better_steps.good_momentum_steps": good["momentum"],

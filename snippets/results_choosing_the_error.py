@@ -199,7 +199,6 @@ def facts():
     found = {
         "choosing_the_error.weight_low": WEIGHT_RANGE[0],
         "choosing_the_error.weight_high": WEIGHT_RANGE[1],
-        "choosing_the_error.start_weight": start_value(),
         "choosing_the_error.start_accuracy": float(levels[np.searchsorted(edges, start_value()) - 1]),
         "choosing_the_error.jumps": len(edges) - 2,
         "choosing_the_error.share_flat": share_at_start_accuracy(),

@@ -57,6 +57,7 @@ CODE_FENCE = re.compile(r"^(?P<indent>[ ]*)(```|~~~).*?^(?P=indent)(```|~~~)[ ]*
 MATH = re.compile(r"\\\(.*?\\\)|\\\[.*?\\\]", re.S)
 PLACEHOLDER = re.compile(r"\{\{.*?\}\}")
 COMMENT = re.compile(r"<!--.*?-->", re.S)
+LINK_TARGET = re.compile(r"(?<=\])\([^)\s]*\)")  # where a link goes (a paper's number in its address, say)
 DECIMAL = re.compile(r"(?<![\w.])\d[\d,]*\.\d+(?![\w.])")
 NUMBER_IN_CODE = re.compile(r"(?<![\w.])\d+\.\d+(?![\w.])")
 
@@ -65,7 +66,7 @@ def prose_and_code(text):
     """(the prose, with placeholders, comments and math taken out; the code blocks)"""
     code = "\n".join(block.group(0) for block in CODE_FENCE.finditer(text))
     prose = CODE_FENCE.sub("", text)
-    for pattern in (PLACEHOLDER, COMMENT, MATH):
+    for pattern in (PLACEHOLDER, COMMENT, MATH, LINK_TARGET):
         prose = pattern.sub(" ", prose)
     return prose, code
 
