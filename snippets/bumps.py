@@ -76,9 +76,9 @@ def bump(x, centre, width, height, sharpness=SHARPNESS):
     width = _check_positive(width, "width")
     steepness = _check_positive(sharpness, "sharpness") / width
     x = np.asarray(x, dtype=float)
-    up = sigmoid(steepness * (x - (centre - width / 2)))
-    down = sigmoid(steepness * (x - (centre + width / 2)))
-    return height * (up - down)
+    first_up = sigmoid(steepness * (x - (centre - width / 2)))
+    second_up = sigmoid(steepness * (x - (centre + width / 2)))
+    return height * (first_up - second_up)
 
 
 def bump_centres(n_bumps, start=START, stop=STOP):
@@ -98,8 +98,8 @@ def sum_of_bumps(x, curve, n_bumps, start=START, stop=STOP, sharpness=SHARPNESS)
 
 def bumps_network(curve, n_bumps, start=START, stop=STOP, sharpness=SHARPNESS):
     """The same sum of bumps as a [1, 2N, 1] network: sigmoid hidden layer, no
-    activation at the output. Hidden neurons 2k and 2k + 1 are bump k's step up and
-    its step down; their output weights are +height and -height, so the output adds
+    activation at the output. Hidden neurons 2k and 2k + 1 are bump k's first and
+    second step up; their output weights are +height and -height, so the output adds
     up the bumps."""
     curve = _check_curve(curve)
     centres, width = bump_centres(n_bumps, start, stop)

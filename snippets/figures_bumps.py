@@ -36,14 +36,14 @@ def _curve(ax, colours, label="the curve"):
 @figure("bumps-by-hand", narrow=True)
 def bumps_by_hand(colours, narrow=False):
     fig, axes = _panels(3, narrow, (10, 3.6), 10.5)
-    # First panel: one bump is a step up minus a step down.
+    # First panel: one bump is a step up minus a second step up a little later.
     centre, width, height = ONE_BUMP["centre"], ONE_BUMP["width"], ONE_BUMP["height"]
     steepness = bumps.SHARPNESS / width
-    up = height * sigmoid(steepness * (X - (centre - width / 2)))
-    down = height * sigmoid(steepness * (X - (centre + width / 2)))
-    axes[0].plot(X, up, linestyle="--", linewidth=1.8, color=colours["lines"][0], label="step up")
-    axes[0].plot(X, down, linestyle=":", linewidth=2.2, color=colours["lines"][1], label="step down")
-    axes[0].plot(X, up - down, linewidth=2.6, color=colours["text"], label="up − down: a bump")
+    first = height * sigmoid(steepness * (X - (centre - width / 2)))
+    second = height * sigmoid(steepness * (X - (centre + width / 2)))
+    axes[0].plot(X, first, linestyle="--", linewidth=1.8, color=colours["lines"][0], label="first step up")
+    axes[0].plot(X, second, linestyle=":", linewidth=2.2, color=colours["lines"][1], label="second step up")
+    axes[0].plot(X, first - second, linewidth=2.6, color=colours["text"], label="first − second: a bump")
     axes[0].set_title("two sigmoids make a bump", fontsize=11)
     axes[0].set_ylim(-0.1, 3.4)
     axes[0].legend(loc="upper left", fontsize=9)

@@ -9,7 +9,7 @@ from gradient_check import gradient_check
 from network import Network
 
 
-def test_a_bump_is_a_step_up_minus_a_step_down():
+def test_a_bump_is_a_step_up_minus_a_later_step_up():
     x = np.linspace(-1, 4, 201)
     steepness = bumps.SHARPNESS / 0.8
     expected = 3.0 * (sigmoid(steepness * (x - 1.6)) - sigmoid(steepness * (x - 2.4)))

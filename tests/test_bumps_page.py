@@ -60,6 +60,20 @@ def test_more_bumps_smaller_error_hundreds_of_times_smaller(facts):
     assert facts["bumps.many_neurons"] == 2 * facts["bumps.many"]
 
 
+def test_two_bumps_make_a_single_smooth_step_that_misses_every_wiggle(facts):
+    network, _ = results.by_hand()[facts["bumps.few"]]
+    x = np.linspace(facts["bumps.start"], facts["bumps.stop"], 301).reshape(-1, 1)
+    # The curve is 0 at the left end, so the left bump has no height.
+    assert bumps.target_curve(facts["bumps.start"]) == 0
+    np.testing.assert_array_equal(network.weights[1][:2, 0], 0.0)
+    # What is left only rises, with no staircase in it (one soft step), while the curve dips.
+    output = network.forward(x)[:, 0]
+    assert np.all(np.diff(output) > 0)
+    assert np.all(np.diff(np.diff(output[x[:, 0] < 1.5])) > 0)
+    assert np.all(np.diff(np.diff(output[x[:, 0] > 1.5])) < 0)
+    assert np.any(np.diff(bumps.target_curve(x[:, 0])) < 0)
+
+
 def test_keep_adding_bumps_and_the_error_keeps_falling(facts):
     counts = [facts["bumps.many"], 40, 80, 160]
     errors = [bumps.curve_error(bumps.bumps_network(bumps.target_curve, n).forward) for n in counts]
@@ -67,15 +81,21 @@ def test_keep_adding_bumps_and_the_error_keeps_falling(facts):
     assert errors[-1] < facts["bumps.many_error"] / 20
 
 
-def test_where_two_bumps_touch_one_neuron_steps_down_where_the_next_steps_up():
-    network, _ = results.by_hand()[results.BUMP_COUNTS[-1]]
-    weights, biases = network.weights[0][0], network.biases[0]
-    # Neuron 2k + 1 (bump k's step down) and neuron 2k + 2 (bump k + 1's step up) switch at
-    # the same input, with output weights of opposite signs.
-    np.testing.assert_allclose(weights[1:-1:2], weights[2::2])
-    np.testing.assert_allclose(biases[1:-1:2], biases[2::2])
-    outputs = network.weights[1][:, 0]
-    assert np.all(outputs[1:-1:2] * outputs[2::2] <= 0)
+def test_where_two_bumps_touch_two_neurons_do_the_work_of_one():
+    x = np.linspace(-1, 4, 101).reshape(-1, 1)
+    for network, _ in results.by_hand().values():
+        weights, biases = network.weights[0][0], network.biases[0]
+        # Neuron 2k + 1 (bump k's second step up) and neuron 2k + 2 (bump k + 1's first step
+        # up) switch at the same input with the same steepness ...
+        np.testing.assert_allclose(weights[1:-1:2], weights[2::2])
+        np.testing.assert_allclose(biases[1:-1:2], biases[2::2])
+        # ... so dropping the first of each pair and giving the second both output weights
+        # changes nothing.
+        output = network.forward(x)[:, 0]
+        hidden, outputs = network.layer_outputs[0], network.weights[1][:, 0].copy()
+        outputs[2::2] += outputs[1:-1:2]
+        outputs[1:-1:2] = 0.0
+        np.testing.assert_allclose(hidden @ outputs + network.biases[1][0], output, atol=1e-12)
 
 
 def test_the_trained_network_beats_many_hand_made_bumps_with_few_neurons(facts):
@@ -119,6 +139,7 @@ def test_the_try_it_block_prints_the_page_s_numbers(facts):
     blocks = re.findall(r"^```python\n(.*?)\n```$", text, re.M | re.S)
     assert len(blocks) == 1
     printed = fill_in.run_block(blocks[0], "real-networks/bumps.md")
-    for name in ("few_error", "some_error", "many_error", "trained_error"):
-        assert f"error {facts['bumps.' + name]:.2g}\n" in printed + "\n"
+    assert f"by hand, 4 hidden neurons: error {facts['bumps.few_error']:.2g}\n" in printed
+    assert f"trained, 4 hidden neurons: error {facts['bumps.trained_error']:.2g}\n" in printed + "\n"
+    assert facts["bumps.few"] == 2 and facts["bumps.hidden"] == facts["bumps.few_neurons"] == 4
     assert "the network gives the sum of the bumps: True" in printed
