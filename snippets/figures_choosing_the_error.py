@@ -50,11 +50,12 @@ def blame_at_the_output(colours):
     marked = output_blames([SURE_AND_WRONG])
     fig, ax = plt.subplots(figsize=(4.6, 3.4))
     for (loss, blame), colour in zip(blames.items(), colours["lines"]):
-        ax.plot(guesses, -blame, linewidth=2.2, color=colour, label=NAMES[loss])
-        ax.plot([SURE_AND_WRONG], -marked[loss], marker="o", markersize=7, color=colour)
+        ax.plot(guesses, blame, linewidth=2.2, color=colour, label=NAMES[loss])
+        ax.plot([SURE_AND_WRONG], marked[loss], marker="o", markersize=7, color=colour)
+    ax.axhline(0, color=colours["text"], linewidth=0.8)
     ax.set_xlim(0, 1)
-    ax.set_ylim(0, 1.05)
+    ax.set_ylim(-1.05, 0.05)
     ax.set_xlabel("the output's guess (the right answer is 1)")
-    ax.set_ylabel("blame at the output")
-    ax.legend(loc="upper right")
+    ax.set_ylabel("blame at the output's sum")
+    ax.legend(loc="lower right")
     return fig

@@ -10,6 +10,7 @@ import numpy as np
 from figures import figure
 from results_small_batches import (
     FULL,
+    PASSES_SHOWN,
     RUNS,
     TARGET_ERROR,
     TOO_LARGE_RATE,
@@ -22,7 +23,6 @@ from results_small_batches import (
     unshuffled,
 )
 
-PASSES_SHOWN = 40  # the first chart's width, in passes over the data
 UPDATES_SHOWN = 300  # the second chart's width, in updates
 TOP = 1.0  # the error charts' top: the bugs' highest spikes are cut off there
 
@@ -99,7 +99,7 @@ def bugs(colours, narrow=False):
                 label="average over each pass")
         _target_line(ax, colours)
         ax.set_ylim(0, TOP)
-        ax.set_xlim(0, RUNS[1][1])
+        ax.set_xlim(0, PASSES_SHOWN)
         ax.set_title(title, fontsize=11)
         if narrow or ax is axes[0]:
             ax.set_ylabel("error on all examples")

@@ -89,6 +89,26 @@ def record_counts():
     return len(order), made, len(order) - made
 
 
+def typed_in_parts():
+    """The typed-in numbers of the running example's record, sorted by what they are:
+    (knobs, copies of the inputs, targets). A plain input becomes a new Number each time a
+    weight multiplies it, so each input is typed in once per hidden neuron it feeds; each
+    target once, where the guess is taken from it. The 2 of the squares and the share
+    1/n of the mean are no Numbers: the record keeps them only inside the local slopes."""
+    error, knobs = running_record()
+    order = error.record()
+    used_by = {}
+    for number in order:
+        for parent in number.parents:
+            used_by.setdefault(id(parent), set()).add(number.operation)
+    knob_ids = {id(knob) for knob in knobs}
+    typed = [number for number in order if not number.parents]
+    others = [number for number in typed if id(number) not in knob_ids]
+    inputs = sum(1 for number in others if used_by[id(number)] == {"multiply"})
+    targets = sum(1 for number in others if used_by[id(number)] == {"subtract"})
+    return len(typed) - len(others), inputs, targets
+
+
 @cache
 def example_by_example():
     """The h1 -> out weight's gradient found two ways: one backward() on the mean error of
@@ -147,6 +167,8 @@ def facts():
         "autograd.record_numbers": numbers,
         "autograd.record_made": made,
         "autograd.record_typed": typed,
+        "autograd.typed_inputs": typed_in_parts()[1],
+        "autograd.typed_targets": typed_in_parts()[2],
         "autograd.array_operations": array_operations(),
         "autograd.h1_out_gradient": from_mean,
         "autograd.h1_out_part_0": example_parts[0],

@@ -87,7 +87,17 @@ def test_the_record_counts(facts):
     inputs, targets = running_example.data()
     # Typed in: the 9 knobs, and the inputs and targets (each input once per hidden neuron it feeds).
     hidden = running_example.SIZES[1]
-    assert facts["autograd.record_typed"] == facts["running.knobs"] + inputs.size * hidden + targets.size
+    knobs, typed_inputs, typed_targets = results.typed_in_parts()
+    assert knobs == facts["running.knobs"]
+    assert typed_inputs == facts["autograd.typed_inputs"] == inputs.size * hidden
+    assert typed_targets == facts["autograd.typed_targets"] == targets.size
+    assert facts["autograd.record_typed"] == knobs + typed_inputs + typed_targets
+    # The power 2 and the mean's share are not Numbers: no typed-in number is left over,
+    # and the squares and the mean carry them as local slopes only.
+    error, _ = results.running_record()
+    operations = {number.operation for number in error.record() if number.parents}
+    assert "power 2" in operations and "mean" in operations
+    assert all(len(number.parents) == 1 for number in error.record() if number.operation == "power 2")
 
 
 def test_the_nine_gradients_equal_the_hand_written_backward_pass(facts):

@@ -11,6 +11,7 @@ import optimizers
 import results_better_steps as results
 import results_derivatives
 from datasets import two_moons
+from network import Network
 
 
 @pytest.fixture(scope="module")
@@ -118,3 +119,15 @@ def test_the_try_it_block_shows_the_figure_s_and_the_table_s_numbers(facts):
         assert f'("{name}", {rate})' in text
     assert "[2, 16, 16, 1]" in text and results.MOONS_NETWORK["sizes"] == [2, 16, 16, 1]
     assert "make_optimizer(name, 0.1)" in text and 0.1 in results.MOONS_RATES
+
+
+def test_on_two_moons_each_step_uses_every_example_so_an_epoch_is_one_step():
+    # "Here each step uses every example": one step of train() on all the examples equals
+    # one hand step from the gradient of the error on all of them.
+    inputs, targets = two_moons()
+    network = Network([2, 3, 1], ["tanh", "sigmoid"], seed=0)
+    by_hand = Network([2, 3, 1], ["tanh", "sigmoid"], seed=0)
+    losses = optimizers.train(network, inputs, targets, optimizers.make_optimizer("plain", 0.1), epochs=1)
+    assert len(losses) == 2  # before, and after the one step of the one epoch
+    _, weight_gradients, _ = by_hand.gradients(inputs, targets, "cross_entropy")
+    np.testing.assert_allclose(network.weights[0], by_hand.weights[0] - 0.1 * weight_gradients[0], atol=1e-12)

@@ -114,7 +114,7 @@ def test_the_blame_figure_the_surer_the_wrong_guess_the_less_squared_error_blame
     assert np.all(np.diff(-blames["mse"][left]) > 0), "squared error's blame grows as the guess leaves 0"
     np.testing.assert_allclose(blames["cross_entropy"], guesses - 1)
     assert np.all(-blames["cross_entropy"] > -blames["mse"])
-    # The hump is highest near one third, as the alt text says.
+    # The dip is lowest near one third, as the alt text says.
     assert abs(guesses[np.argmin(blames["mse"])] - 1 / 3) < 0.01
 
 
