@@ -46,9 +46,10 @@ TOKEN = re.compile(r"<(/?)(h[1-6]|th|figcaption|code|pre|a|abbr)\b([^>]*)>")
 TITLE = re.compile(r'title="([^"]*)"')
 
 
-def first_uses_only(html: str) -> str:
+def first_uses_only(html: str, per_section: bool = True) -> str:
     """Keep a term's tooltip at its first use in each section (each h2), in running text only,
-    and make it reachable from the keyboard; every other use of the term is plain text."""
+    and make it reachable from the keyboard; every other use of the term is plain text.
+    per_section=False keeps only the first use on the whole page."""
     out, position, quiet, seen, kept = [], 0, 0, set(), []
     for match in TOKEN.finditer(html):
         out.append(html[position:match.start()])
@@ -66,7 +67,7 @@ def first_uses_only(html: str) -> str:
                 out.append(f'<abbr{attributes} tabindex="0">')
             kept.append(keep)
             continue
-        if tag == "h2" and not closing:
+        if tag == "h2" and not closing and per_section:
             seen = set()  # a new section: each term gets its tooltip again at its first use
         quiet += -1 if closing else 1
         out.append(match.group(0))
@@ -77,4 +78,6 @@ def first_uses_only(html: str) -> str:
 def on_page_content(html, page, **kwargs):
     if page.file.src_uri == "glossary.md":
         return re.sub(r"<abbr\b[^>]*>(.*?)</abbr>", r"\1", html, flags=re.S)  # the page is the glossary
-    return first_uses_only(html)
+    # A page of many short sections (the reference, one per module) sets `tooltips: once per
+    # page` in its front matter: a tooltip per term per section there was over a hundred.
+    return first_uses_only(html, per_section=page.meta.get("tooltips") != "once per page")

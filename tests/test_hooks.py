@@ -50,6 +50,8 @@ def test_a_tooltip_only_at_a_terms_first_use_in_each_section_and_never_in_headin
         '<abbr title="U" tabindex="0">bias</abbr>.</p><figure><figcaption>bias</figcaption></figure>'
         '<table><tr><th>weight</th></tr></table>'
         '<h2>B</h2><p><a href="x">weight</a> <abbr title="T" tabindex="0">weights</abbr></p>')
+    # Once per page (the reference page's front matter): section B's first use is plain too.
+    assert glossary.first_uses_only(html, per_section=False).endswith('<h2>B</h2><p><a href="x">weight</a> weights</p>')
 
 
 def test_glossary_terms_are_read_from_the_glossary_page():
