@@ -1,0 +1,101 @@
+"""How smoothly the slope page's widget "Nudge one knob" follows its slider, and what it weighs
+(a report, not a test).
+
+    python benchmarks/widget_fps.py              # builds the site into a temporary folder
+    SITE_DIR=path/to/site python benchmarks/widget_fps.py
+
+Opens derivatives/slope/ in Debian's Chromium (as in tests/test_browser.py), moves the slider
+one step every animation frame for 3 seconds and prints the frames per second it kept. Then
+prints the widget's extra bytes as a static host sends them, gzipped at level 6: its script and
+its data (the JSON the build puts in the page). Exits with 0 when it keeps at least 50 frames a
+second and weighs at most 60 kB, 1 otherwise.
+"""
+
+import gzip
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from browser_support import LocalServer, chromium_problem, launch  # noqa: E402
+
+PAGE = "derivatives/slope/"
+SECONDS = 3
+FPS_TARGET = 50
+BYTES_BUDGET = 60 * 1000  # compressed
+
+# Each frame moves the slider one step (back and forth across its range) as a reader's drag
+# would, and lets the widget redraw; the frames that fit in SECONDS are counted.
+MOVE_EVERY_FRAME_JS = """seconds => new Promise(resolve => {
+  const slider = document.querySelector('.nudge-knob input[type=range]');
+  const steps = Math.round((Number(slider.max) - Number(slider.min)) / Number(slider.step));
+  let frames = 0, first = null;
+  function frame(now) {
+    if (first === null) first = now;
+    if (now - first >= seconds * 1000) {
+      resolve({frames, elapsed: (now - first) / 1000});
+      return;
+    }
+    const along = frames % (2 * steps);
+    const position = along <= steps ? along : 2 * steps - along;
+    slider.value = String(Number(slider.min) + position * Number(slider.step));
+    slider.dispatchEvent(new Event('input', {bubbles: true}));
+    frames += 1;
+    requestAnimationFrame(frame);
+  }
+  requestAnimationFrame(frame);
+})"""
+
+
+def build(folder: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(folder)]
+    subprocess.run(command, cwd=ROOT, env=env, check=True)
+
+
+def compressed(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def measure(site: Path) -> int:
+    html = (site / PAGE / "index.html").read_text(encoding="utf-8")
+    data = re.search(r'<script type="application/json" id="nudge-knob-data">.*?</script>', html, re.S)
+    script = (site / "js" / "nudge-knob.js").read_bytes()
+    extra = compressed(script) + compressed(data.group(0).encode())
+    from playwright.sync_api import sync_playwright
+
+    with LocalServer(site) as url, sync_playwright() as playwright:
+        browser = launch(playwright)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(url + PAGE, wait_until="load")
+        page.wait_for_selector(".nudge-knob:not([hidden])")
+        page.locator(".nudge-knob").scroll_into_view_if_needed()
+        result = page.evaluate(MOVE_EVERY_FRAME_JS, SECONDS)
+        browser.close()
+    fps = result["frames"] / result["elapsed"]
+    print(f"slider moved every frame for {result['elapsed']:.2f} s: {result['frames']} frames, {fps:.1f} per "
+          f"second (target at least {FPS_TARGET})")
+    print(f"the widget's extra bytes, gzip -6: script {compressed(script):,} + data "
+          f"{compressed(data.group(0).encode()):,} = {extra:,} bytes (budget {BYTES_BUDGET:,})")
+    return 0 if fps >= FPS_TARGET and extra <= BYTES_BUDGET else 1
+
+
+def main() -> int:
+    problem = chromium_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    if os.environ.get("SITE_DIR"):
+        return measure(Path(os.environ["SITE_DIR"]))
+    with tempfile.TemporaryDirectory() as folder:
+        build(Path(folder))
+        return measure(Path(folder))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
