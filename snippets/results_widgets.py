@@ -9,6 +9,7 @@ starts from exactly the numbers snippets/ uses.
 import json
 from functools import cache
 
+import results_derivatives
 import running_example
 import walkthrough
 
@@ -62,9 +63,57 @@ def nudge_element():
     return f'<script type="application/json" id="nudge-knob-data">{text}</script>'
 
 
+# --- "Walk downhill" on the descent page: chapter 1's valley x**2 + 10 y**2 ----------------
+
+WALK_RATE_LOW = 0.001  # the slider's range of learning rates, spanning the page's four
+WALK_RATE_HIGH = 0.12
+WALK_RATE_STEP = 0.001
+WALK_EVERY_MS = 100  # Run takes one step this often
+WALK_MAP = {"x": [-3.0, 3.0], "y": [-2.0, 2.0]}  # the contour map's extent
+WALK_LEVELS = [0.25, 1.0, 2.5, 5.0, 10.0, 20.0, 40.0]  # heights of the contour lines
+
+
+def walk_regimes():
+    """[(name, lowest rate)] from the valley's steepest slope change, 20 across (2 along).
+
+    A step multiplies y by 1 - 20 rate: it shrinks y by less than half below 1/40 (the walk
+    crawls), flips y's sign above 1/20 (the zig-zag), and grows y above 2/20 (it explodes)."""
+    steep = 20.0
+    return [("too small", 0.0), ("good", 1.0 / (2.0 * steep)), ("too large", 1.0 / steep),
+            ("far too large", 2.0 / steep)]
+
+
+@cache
+def walk_data():
+    """The walk's data as a dict: start, valley constants, steps, named rates, regimes."""
+    named = [[label, rate] for label, rate in results_derivatives.LEARNING_RATES]
+    regimes = walk_regimes()
+    for label, rate in named:  # each of the page's rates lies in the regime it is named for
+        assert [name for name, low in regimes if rate > low][-1] == label, (label, rate)
+    return {
+        "start": list(results_derivatives.VALLEY_START),
+        "weights": [1.0, 10.0],  # valley(x, y) = 1 x**2 + 10 y**2, slope (2x, 20y)
+        "steps": results_derivatives.VALLEY_STEPS,
+        "rates": named,
+        "regimes": [[name, low] for name, low in regimes],
+        "low": WALK_RATE_LOW,
+        "high": WALK_RATE_HIGH,
+        "step": WALK_RATE_STEP,
+        "every": WALK_EVERY_MS,
+        "map": WALK_MAP,
+        "levels": WALK_LEVELS,
+    }
+
+
+def walk_element():
+    text = json.dumps(walk_data(), ensure_ascii=False, separators=(",", ":"))
+    return f'<script type="application/json" id="walk-downhill-data">{text}</script>'
+
+
 def facts():
-    return {"widgets.nudge_data": nudge_element()}
+    return {"widgets.nudge_data": nudge_element(), "widgets.walk_data": walk_element()}
 
 
 if __name__ == "__main__":
     print(json.dumps(nudge_data(), ensure_ascii=False, indent=1))
+    print(json.dumps(walk_data(), ensure_ascii=False, indent=1))
