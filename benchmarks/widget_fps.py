@@ -15,7 +15,6 @@ taking one step of the walk every frame (both must pass).
 import gzip
 import os
 import re
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -24,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from browser_support import LocalServer, chromium_problem, launch  # noqa: E402
+from page_weight import build  # noqa: E402
 
 PAGE = "derivatives/slope/"
 SECONDS = 3
@@ -53,37 +53,8 @@ MOVE_EVERY_FRAME_JS = """seconds => new Promise(resolve => {
 })"""
 
 
-def build(folder: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(folder)]
-    subprocess.run(command, cwd=ROOT, env=env, check=True)
-
-
 def compressed(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6, mtime=0))
-
-
-def measure(site: Path) -> int:
-    html = (site / PAGE / "index.html").read_text(encoding="utf-8")
-    data = re.search(r'<script type="application/json" id="nudge-knob-data">.*?</script>', html, re.S)
-    script = (site / "js" / "nudge-knob.js").read_bytes()
-    extra = compressed(script) + compressed(data.group(0).encode())
-    from playwright.sync_api import sync_playwright
-
-    with LocalServer(site) as url, sync_playwright() as playwright:
-        browser = launch(playwright)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(url + PAGE, wait_until="load")
-        page.wait_for_selector(".nudge-knob:not([hidden])")
-        page.locator(".nudge-knob").scroll_into_view_if_needed()
-        result = page.evaluate(MOVE_EVERY_FRAME_JS, SECONDS)
-        browser.close()
-    fps = result["frames"] / result["elapsed"]
-    print(f"slider moved every frame for {result['elapsed']:.2f} s: {result['frames']} frames, {fps:.1f} per "
-          f"second (target at least {FPS_TARGET})")
-    print(f"the widget's extra bytes, gzip -6: script {compressed(script):,} + data "
-          f"{compressed(data.group(0).encode()):,} = {extra:,} bytes (budget {BYTES_BUDGET:,})")
-    return 0 if fps >= FPS_TARGET and extra <= BYTES_BUDGET else 1
 
 
 WALK_PAGE = "derivatives/descent/"
@@ -117,31 +88,39 @@ WALK_EVERY_FRAME_JS = """seconds => new Promise(resolve => {
 })"""
 
 
-def measure_walk(site: Path) -> int:
-    html = (site / WALK_PAGE / "index.html").read_text(encoding="utf-8")
-    data = re.search(r'<script type="application/json" id="walk-downhill-data">.*?</script>', html, re.S)
-    script = (site / "js" / "walk-downhill.js").read_bytes()
+# Each widget: (its name, its page, its CSS class, what moves it every frame).
+WIDGETS = [
+    ("nudge-knob", PAGE, "nudge-knob", MOVE_EVERY_FRAME_JS),
+    ("walk-downhill", WALK_PAGE, "walk-downhill", WALK_EVERY_FRAME_JS),
+]
+
+
+def measure(site: Path, name: str, page_path: str, css_class: str, every_frame_js: str) -> int:
+    """Frames per second while the widget is moved every frame, and its extra bytes compressed."""
+    html = (site / page_path / "index.html").read_text(encoding="utf-8")
+    data = re.search(rf'<script type="application/json" id="{name}-data">.*?</script>', html, re.S)
+    script = (site / "js" / f"{name}.js").read_bytes()
     extra = compressed(script) + compressed(data.group(0).encode())
     from playwright.sync_api import sync_playwright
 
     with LocalServer(site) as url, sync_playwright() as playwright:
         browser = launch(playwright)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(url + WALK_PAGE, wait_until="load")
-        page.wait_for_selector(".walk-downhill:not([hidden])")
-        page.locator(".walk-downhill").scroll_into_view_if_needed()
-        result = page.evaluate(WALK_EVERY_FRAME_JS, SECONDS)
+        page.goto(url + page_path, wait_until="load")
+        page.wait_for_selector(f".{css_class}:not([hidden])")
+        page.locator(f".{css_class}").scroll_into_view_if_needed()
+        result = page.evaluate(every_frame_js, SECONDS)
         browser.close()
     fps = result["frames"] / result["elapsed"]
-    print(f"walk stepped every frame for {result['elapsed']:.2f} s: {result['frames']} frames, {fps:.1f} per "
+    print(f"{name}: moved every frame for {result['elapsed']:.2f} s: {result['frames']} frames, {fps:.1f} per "
           f"second (target at least {FPS_TARGET})")
-    print(f"the walk widget's extra bytes, gzip -6: script {compressed(script):,} + data "
+    print(f"{name}: extra bytes, gzip -6: script {compressed(script):,} + data "
           f"{compressed(data.group(0).encode()):,} = {extra:,} bytes (budget {BYTES_BUDGET:,})")
     return 0 if fps >= FPS_TARGET and extra <= BYTES_BUDGET else 1
 
 
 def measure_all(site: Path) -> int:
-    return max(measure(site), measure_walk(site))
+    return max(measure(site, *widget) for widget in WIDGETS)
 
 
 def main() -> int:

@@ -29,6 +29,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-dev-shm-usage",
 ]
+# The accessibility rules every browser test runs with axe-core: WCAG 2.0-2.2, levels A and AA.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # Pages written by MkDocs that are not built from a file in docs/.
 EXTRA_PAGES = ["404.html"]
 

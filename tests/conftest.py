@@ -11,6 +11,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
 
+# The interactive figures' tests share Chromium and the served site (tests/widget_support.py).
+pytest_plugins = ["widget_support"]
+
 
 def build_env():
     # The end-of-life banner of mkdocs-material goes to stderr; keep it out of the checked output.

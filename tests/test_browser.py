@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from browser_support import (
+    AXE_TAGS,
     LocalServer,
     article_text,
     broken_links,
@@ -39,7 +40,6 @@ from browser_support import (
 from conftest import DOCS, ROOT
 
 SCHEMES = {"light": "default", "dark": "slate"}  # our name: Material's data-md-color-scheme
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 VIEWPORT = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 SMALLEST_TEXT_PX = 9  # figure text as a phone shows it

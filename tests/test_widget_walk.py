@@ -8,19 +8,16 @@ CI=true they fail), as in test_browser.py.
 """
 
 import math
-import os
 
 import numpy as np
 import pytest
-from browser_support import LocalServer, chromium_problem, launch
+from browser_support import AXE_TAGS
+from widget_support import DESKTOP, PHONE, widget_pages
 
 import descent
 from results_widgets import walk_data
 
 PAGE = "derivatives/descent/"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
 RELATIVE = 1e-12
 
 STATE_JS = """() => {
@@ -46,49 +43,10 @@ SET_RATE_JS = """rate => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def browser():
-    problem = chromium_problem()
-    if problem:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{problem}. CI=true: the browser tests must run, not be skipped.", pytrace=False)
-        pytest.skip(problem)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def base_url(site):
-    with LocalServer(site) as url:
-        yield url
-
-
 @pytest.fixture
 def open_page(browser, base_url):
-    """open_page(scheme, viewport, javascript) -> a page of the widget; every console error of
-    every page opened is checked at the end of the test."""
-    contexts, errors = [], []
-
-    def open_page(scheme="light", viewport=DESKTOP, javascript=True):
-        context = browser.new_context(color_scheme=scheme, viewport=viewport, java_script_enabled=javascript,
-                                      service_workers="block")
-        contexts.append(context)
-        page = context.new_page()
-        page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-        page.on("pageerror", lambda error: errors.append(f"uncaught exception: {error}"))
-        page.goto(base_url + PAGE, wait_until="load")
-        if javascript:
-            page.wait_for_selector(".walk-downhill:not([hidden]) .wd-error[data-value]")
-        return page
-
-    yield open_page
-    for context in contexts:
-        context.close()
-    assert errors == [], f"console errors on {PAGE}: {errors}"
+    with widget_pages(browser, base_url, PAGE, ".walk-downhill:not([hidden]) .wd-error[data-value]") as open_page:
+        yield open_page
 
 
 def close(got, want):
