@@ -84,7 +84,8 @@ def data_differences(reference, other, where="data"):
                 for found in data_differences(a, b, f"{where}[{k}]")]
     if isinstance(reference, dict) and isinstance(other, dict) and reference.keys() == other.keys():
         return [found for key in reference for found in data_differences(reference[key], other[key], f"{where}.{key}")]
-    return [] if reference == other and type(reference) is type(other) else [f"{where}: {reference!r} here, {other!r} there"]
+    same = reference == other and type(reference) is type(other)
+    return [] if same else [f"{where}: {reference!r} here, {other!r} there"]
 
 
 def test_widget_data_differences_are_found():
