@@ -13,6 +13,7 @@ import numpy as np
 
 import descent
 import optimizers
+import results_derivatives
 from datasets import two_moons
 from network import Network
 
@@ -26,7 +27,7 @@ VALLEY_STEPS = 400
 # same rate, so the memory is the only difference), Adam at a rate in its own units.
 WALKS = (("plain", 0.005), ("momentum", 0.005), ("adam", 0.1))
 # Chapter 1's "good" rate, where plain gradient descent does well on its own.
-GOOD_RATE = 0.04
+GOOD_RATE = dict(results_derivatives.LEARNING_RATES)["good"]
 # The same valley with its error measured in units this many times larger: every slope
 # shrinks by the same factor. Walks on it may take up to SHALLOW_STEPS steps.
 SHALLOW = 100

@@ -211,7 +211,7 @@ VALLEY_START = (-2.5, 1.5)
 VALLEY_STEPS = 40
 LEARNING_RATES = (
     ("too small", 0.005),
-    ("good", 0.04),
+    ("good", 0.06),
     ("too large", 0.099),
     ("far too large", 0.11),
 )
@@ -379,6 +379,7 @@ def facts():
         "descent.stuck_rate": STUCK_RATE,
         "descent.stuck_error": float(stuck.losses[-1]),
         "descent.store_steps": STORE_STEPS,
+        "descent.store_times_above": int(np.sum(never_emptied_store()[1:] > never_emptied_store()[0])),
         # chain-rule.md
         "chain_rule.starting_weights_table": walkthrough.starting_weights_table(taken),
         "chain_rule.hidden_forward_table": walkthrough.hidden_forward_table(taken),

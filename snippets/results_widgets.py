@@ -73,14 +73,22 @@ WALK_MAP = {"x": [-3.0, 3.0], "y": [-2.0, 2.0]}  # the contour map's extent
 WALK_LEVELS = [0.25, 1.0, 2.5, 5.0, 10.0, 20.0, 40.0]  # heights of the contour lines
 
 
-def walk_regimes():
-    """[(name, lowest rate)] from the valley's steepest slope change, 20 across (2 along).
+def walk_shrink(rate, weights=(1.0, 10.0)):
+    """How much one step at this rate shrinks the walk's distance to the bottom, in its slowest
+    direction: a step multiplies x by 1 - 2 rate and y by 1 - 20 rate (valley_slope is (2x, 20y))."""
+    return max(abs(1.0 - 2.0 * weight * rate) for weight in weights)
 
-    A step multiplies y by 1 - 20 rate: it shrinks y by less than half below 1/40 (the walk
-    crawls), flips y's sign above 1/20 (the zig-zag), and grows y above 2/20 (it explodes)."""
-    steep = 20.0
-    return [("too small", 0.0), ("good", 1.0 / (2.0 * steep)), ("too large", 1.0 / steep),
-            ("far too large", 2.0 / steep)]
+
+def walk_regimes():
+    """[(name, lowest rate)], by the descent page's own test: a rate is too small when twice
+    as large would shrink the walk faster per step, too large when half as large would, and far
+    too large when the walk grows across the valley (y's factor 1 - 20 rate below -1).
+
+    Below 1/11 the slow direction is along the floor (x); twice the rate beats it while
+    1 - 4 rate and 40 rate - 1 both stay under 1 - 2 rate, that is up to 1/21. Above 1/11 the
+    zig-zag across (y) is slowest, and half the rate (1 - rate along) beats 20 rate - 1 from
+    2/21 on. tests/test_widget_walk.py checks these edges against walk_shrink."""
+    return [("too small", 0.0), ("good", 1.0 / 21.0), ("too large", 2.0 / 21.0), ("far too large", 2.0 / 20.0)]
 
 
 @cache

@@ -15,7 +15,7 @@ from browser_support import AXE_TAGS
 from widget_support import DESKTOP, PHONE, widget_pages
 
 import descent
-from results_widgets import walk_data
+from results_widgets import walk_data, walk_regimes, walk_shrink
 
 PAGE = "derivatives/descent/"
 RELATIVE = 1e-12
@@ -97,6 +97,33 @@ def test_step_by_click_and_key_matches_snippets_at_many_rates(open_page):
         assert state["steps"] == data["steps"] and "steps taken" in state["note"]
 
 
+def regime_by_the_rule(rate):
+    """The descent page's test, applied per step: does twice or half the rate shrink the walk faster?"""
+    if 1.0 - 20.0 * rate < -1.0:
+        return "far too large"
+    if walk_shrink(2 * rate) < walk_shrink(rate):
+        return "too small"
+    if walk_shrink(rate / 2) < walk_shrink(rate):
+        return "too large"
+    return "good"
+
+
+def test_regimes_follow_twice_and_half_as_large():
+    edges = [low for _, low in walk_regimes()[1:]]
+    rates = [rate for rate in np.linspace(0.0005, 0.15, 3001) if min(abs(rate - edge) for edge in edges) > 1e-9]
+    for rate in rates:
+        shown = [name for name, low in walk_regimes() if rate > low][-1]
+        assert shown == regime_by_the_rule(rate), rate
+    # The walk itself agrees: after the page's steps, the good rates end lowest.
+    data = walk_data()
+
+    def final(rate):
+        return descent.valley(descent.descend(descent.valley_slope, data["start"], rate, data["steps"])[-1])
+
+    best = min((final(rate), rate) for rate in np.linspace(data["low"], data["high"], 120))[1]
+    assert regime_by_the_rule(best) == "good"
+
+
 def test_named_rates_from_the_select_and_their_regimes(open_page):
     page = open_page()
     for name, rate in walk_data()["rates"]:
@@ -105,6 +132,9 @@ def test_named_rates_from_the_select_and_their_regimes(open_page):
         assert float(state["rate"]) == rate and state["regime"] == name
         page.click(".walk-downhill .wd-step")
         check(page, f"{name}, one step")
+    for rate in (0.03, 0.07, 0.097):  # between the named rates, the regime follows the rule
+        page.evaluate(SET_RATE_JS, rate)
+        assert page.evaluate(STATE_JS)["regime"] == regime_by_the_rule(rate)
 
 
 def test_run_reaches_the_same_points_as_step_and_pauses(open_page):
