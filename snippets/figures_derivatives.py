@@ -169,6 +169,9 @@ def learning_rates_side_by_side(colours, narrow=False):
         fig.subplots_adjust(hspace=0.25, wspace=0.12)
     for bottom in axes[1, 1:]:
         bottom.sharey(axes[1, 0])
+    # One error scale for the four charts, from powers of 10 that hold every walk's errors.
+    every_error = np.concatenate([descent.valley(path.T) for path in paths.values()])
+    scale = (10.0 ** np.floor(np.log10(every_error.min())), 10.0 ** np.ceil(np.log10(every_error.max())))
     for column, (label, rate) in enumerate(LEARNING_RATES):
         path = paths[rate]
         top, bottom = axes[0, column], axes[1, column]
@@ -190,7 +193,7 @@ def learning_rates_side_by_side(colours, narrow=False):
                     transform=bottom.transAxes, ha="right", va="bottom" if rising else "top",
                     fontsize=9, color=colours["text"])
         bottom.set_xlabel("step")
-        bottom.set_ylim(1e-3, 1e9)
+        bottom.set_ylim(*scale)
         bottom.yaxis.set_major_locator(LogLocator(numticks=5))
         bottom.yaxis.set_minor_locator(NullLocator())
         if column == 0 or narrow:
