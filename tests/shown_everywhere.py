@@ -8,6 +8,7 @@ paths and checks that every run prints the same.
 import contextlib
 import io
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -16,6 +17,16 @@ sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "snippets"))
 
 import fill_in  # noqa: E402
+
+
+# The data a page hands its interactive figure: JSON the browser computes from, not text a reader reads.
+WIDGET_DATA = re.compile(r'(<script type="application/json" id="[\w-]+-data">)(.*?)(</script>)', re.S)
+
+
+def split_widget_data(text):
+    """The page's text with each widget's data taken out, and the data, parsed."""
+    data = [json.loads(match.group(2)) for match in WIDGET_DATA.finditer(text)]
+    return WIDGET_DATA.sub(r"\1(data)\3", text), data
 
 
 def notebook_output(path):
