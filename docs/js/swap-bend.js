@@ -12,15 +12,13 @@
   const STRONGEST = 0.6; // the map's opacity where the network is sure
   const ANNOUNCE_EVERY_MS = 500; // a screen reader hears at most two updates a second
   const STYLE = `
-/* the box is a <figure>: undo Material's centred, shrink-wrapped figures */
-.md-typeset .swap-bend{display:block;width:auto;text-align:left;margin:1em 0;padding:.8em;
+.md-typeset .swap-bend{margin:1em 0;padding:.8em;
  border:1px solid var(--md-default-fg-color--lightest);border-radius:.2rem;max-width:100%;box-sizing:border-box;
  --sb-no:#3557c5;--sb-yes:#c4540a;--sb-green:#1a7f37;--sb-red:#b42318}
 [data-md-color-scheme=slate] .swap-bend{--sb-no:#8aa8ff;--sb-yes:#f5a55a;--sb-green:#56d364;--sb-red:#ff8e82}
 .swap-bend fieldset{display:flex;flex-wrap:wrap;gap:.4em 1.2em;margin:0;padding:.3em .6em .5em;
  border:1px solid var(--md-default-fg-color--lighter);border-radius:.2rem}
 .swap-bend legend{padding:0 .3em}
-.md-typeset .swap-bend>figcaption{margin:0 0 .6em;max-width:none;text-align:left}
 .swap-bend fieldset label{display:flex;gap:.35em;align-items:center;min-height:2rem;cursor:pointer}
 .swap-bend input[type=radio]{width:1.1rem;height:1.1rem;margin:0;accent-color:var(--md-accent-fg-color)}
 .swap-bend :focus-visible{outline:.15rem solid var(--md-accent-fg-color);outline-offset:.15rem}
@@ -347,9 +345,10 @@
       paintMap();
       borderLine.setAttribute("d", measured[chosen].border);
       show(accuracyShown, accuracy, `${(accuracy * 100).toFixed(0)}%`);
-      show(errorShown, error, error.toPrecision(4));
-      show(lowShown, low, low.toPrecision(4));
-      show(highShown, high, high.toPrecision(4));
+      // Two digits: the trained knobs' last bits differ from CPU to CPU, and these must not.
+      show(errorShown, error, error.toPrecision(2));
+      show(lowShown, low, low.toFixed(2));
+      show(highShown, high, high.toFixed(2));
       overlayTitle.textContent = `The answers of the network with ${title[chosen] === "none" ? "no activation" :
         title[chosen]} over the two moons: ${accuracyShown.textContent} of the ${n} examples lie on ` +
         `their own colour. Its answers run from ${lowShown.textContent} to ${highShown.textContent}.`;
@@ -390,8 +389,6 @@
 
     readColours();
     update(true);
-    // Material shows every figure (display: flex), hidden or not: the page hides this one inline.
-    box.style.removeProperty("display");
     box.hidden = false;
   }
 
