@@ -1,5 +1,7 @@
-"""How smoothly the slope page's widget "Nudge one knob" follows its slider, and the descent
-page's "Walk downhill" its steps, and what each weighs (a report, not a test).
+"""How smoothly each interactive figure follows what moves it, and what each weighs (a report,
+not a test): "Nudge one knob" (slope page) its slider, "Walk downhill" (descent page) its steps,
+"One training step, then many" (chapter 3) its Play, "Swap the bend" (flat-ends page) a new
+activation every frame.
 
     python benchmarks/widget_fps.py              # builds the site into a temporary folder
     SITE_DIR=path/to/site python benchmarks/widget_fps.py
@@ -8,8 +10,7 @@ Opens derivatives/slope/ in Debian's Chromium (as in tests/test_browser.py), mov
 one step every animation frame for 3 seconds and prints the frames per second it kept. Then
 prints the widget's extra bytes as a static host sends them, gzipped at level 6: its script and
 its data (the JSON the build puts in the page). Exits with 0 when it keeps at least 50 frames a
-second and weighs at most 60 kB, 1 otherwise. The same for "Walk downhill" on derivatives/descent/,
-taking one step of the walk every frame (both must pass).
+second and weighs at most 60 kB, 1 otherwise. The same for the other widgets (all must pass).
 """
 
 import gzip
@@ -88,10 +89,59 @@ WALK_EVERY_FRAME_JS = """seconds => new Promise(resolve => {
 })"""
 
 
+TRAINING_PAGE = "complete-picture/"
+
+# Chapter 3's widget "One training step, then many": Play runs 10 whole steps and redraws every
+# frame; when the run ends (2,000 steps, about 3.3 s) Reset and Play start it again.
+TRAINING_EVERY_FRAME_JS = """seconds => new Promise(resolve => {
+  const box = document.querySelector('.training-loop');
+  const play = box.querySelector('.tl-play');
+  const reset = box.querySelector('.tl-reset');
+  let frames = 0, first = null;
+  function frame(now) {
+    if (first === null) first = now;
+    if (now - first >= seconds * 1000) {
+      if (play.textContent === 'Pause') play.click();
+      resolve({frames, elapsed: (now - first) / 1000});
+      return;
+    }
+    if (play.textContent === 'Play') {
+      reset.click();
+      play.click();
+    }
+    frames += 1;
+    requestAnimationFrame(frame);
+  }
+  requestAnimationFrame(frame);
+})"""
+
+BEND_PAGE = "activations/flat-ends/"
+
+# Chapter 2's widget "Swap the bend": each frame picks the next activation (none, sigmoid, tanh,
+# ReLU, round and round) as a click would, and lets the widget redraw its map and bars.
+BEND_EVERY_FRAME_JS = """seconds => new Promise(resolve => {
+  const radios = Array.from(document.querySelectorAll('.swap-bend input[type=radio]'));
+  let frames = 0, first = null;
+  function frame(now) {
+    if (first === null) first = now;
+    if (now - first >= seconds * 1000) {
+      resolve({frames, elapsed: (now - first) / 1000});
+      return;
+    }
+    radios[(frames + 1) % radios.length].click();
+    frames += 1;
+    requestAnimationFrame(frame);
+  }
+  requestAnimationFrame(frame);
+})"""
+
+
 # Each widget: (its name, its page, its CSS class, what moves it every frame).
 WIDGETS = [
     ("nudge-knob", PAGE, "nudge-knob", MOVE_EVERY_FRAME_JS),
     ("walk-downhill", WALK_PAGE, "walk-downhill", WALK_EVERY_FRAME_JS),
+    ("training-loop", TRAINING_PAGE, "training-loop", TRAINING_EVERY_FRAME_JS),
+    ("swap-bend", BEND_PAGE, "swap-bend", BEND_EVERY_FRAME_JS),
 ]
 
 
