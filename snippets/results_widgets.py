@@ -82,7 +82,8 @@ def walk_shrink(rate, weights=(1.0, 10.0)):
 def walk_regimes():
     """[(name, lowest rate)], by the descent page's own test: a rate is too small when twice
     as large would shrink the walk faster per step, too large when half as large would, and far
-    too large when the walk grows across the valley (y's factor 1 - 20 rate below -1).
+    too large when the walk no longer shrinks across the valley (y's factor 1 - 20 rate at -1 or
+    below: at 2/20 itself it bounces between the same two walls for ever).
 
     Below 1/11 the slow direction is along the floor (x); twice the rate beats it while
     1 - 4 rate and 40 rate - 1 both stay under 1 - 2 rate, that is up to 1/21. Above 1/11 the

@@ -116,11 +116,26 @@
     const said = element("p", {class: "wd-quiet", "aria-live": "polite"});
     box.replaceChildren(controls, numbers, note, charts, said);
 
+    // At the top edge itself (a rate of exactly 2/20) the zig-zag neither grows nor shrinks: the
+    // walk never gets anywhere, so that edge already counts as far too large.
     function regime(value) {
       let name = data.regimes[0][0];
-      for (const [label, low] of data.regimes) if (value > low) name = label;
+      const last = data.regimes.length - 1;
+      data.regimes.forEach(([label, low], k) => {
+        if (value > low || (k === last && value >= low)) name = label;
+      });
       return name;
     }
+
+    // Numbers a reader can read: no "e+7" or "e-28". Large ones with thousands separators,
+    // small ones to two digits; a place on the map to three decimals.
+    function readable(value) {
+      const size = Math.abs(value);
+      if (size >= 1000) return Math.round(value).toLocaleString("en-US");
+      if (size >= 0.001 || size === 0) return value.toPrecision(4);
+      return size < 1e-7 ? "less than 0.0000001" : value.toPrecision(2);
+    }
+    const place = value => (Math.abs(value) < 0.0005 ? 0 : value).toFixed(3);
 
     let announceTimer = null;
     function announce() {
@@ -147,7 +162,10 @@
         element("svg:line", {class: "wd-axis", x1: left, x2: left, y1: top, y2: base}));
       const every = Math.max(1, Math.ceil((highest - lowest) / 4));
       for (let p = lowest; p <= highest; p += every) {
-        chartAxes.appendChild(element("svg:text", {x: left - 6, y: cy(p) + 5, "text-anchor": "end"}, `1e${p}`));
+        // 10 to the power p, written as the site's figures write it (a raised power, not "1e8").
+        const label = element("svg:text", {x: left - 6, y: cy(p) + 5, "text-anchor": "end"}, "10");
+        label.appendChild(element("svg:tspan", {dy: "-7", "font-size": "11"}, String(p).replace("-", "\u2212")));
+        chartAxes.appendChild(label);
       }
       for (const k of [0, data.steps / 2, data.steps]) {
         chartAxes.appendChild(element("svg:text", {x: cx(k), y: base + 18, "text-anchor": "middle"}, String(k)));
@@ -168,17 +186,21 @@
       show(stepsShown, path.length - 1, `${path.length - 1} of ${data.steps}`);
       pointShown.dataset.x = String(here[0]);
       pointShown.dataset.y = String(here[1]);
-      pointShown.textContent = `(${here[0].toPrecision(4)}, ${here[1].toPrecision(4)})`;
-      show(errorShown, error, Number.isFinite(error) ? error.toPrecision(4) : "inf (too big for the computer)");
+      pointShown.textContent = Number.isFinite(here[0] + here[1]) && Math.max(...here.map(Math.abs)) < 1e6
+        ? `(${place(here[0])}, ${place(here[1])})` : `(${readable(here[0])}, ${readable(here[1])})`;
+      show(errorShown, error, Number.isFinite(error) ? readable(error) : "inf (too big for the computer)");
       slider.setAttribute("aria-valuetext", `${rate}, ${regime(rate)}`);
       if (diverged) {
         note.textContent = `The walk ran off to infinity after step ${path.length - 1}: it stops at its ` +
           "last finite point.";
       } else if (path.length - 1 >= data.steps) {
         note.textContent = `All ${data.steps} steps taken. Reset to walk again.`;
+      } else if (path.length === 1 && rateChanged) {
+        note.textContent = `A new rate: the walk starts again from the start.`;
       } else {
         note.textContent = "";
       }
+      rateChanged = false;
       // A point off the map is still listed (with its exact place), just drawn at the map's edge.
       const clamp = (v, high) => Math.min(Math.max(v, -5), high + 5).toFixed(1);
       mapLine.setAttribute("points", path.map(([x, y]) => `${clamp(mx(x), MAP.width)},${clamp(my(y), MAP.height)}`)
@@ -218,7 +240,9 @@
       update();
     }
 
+    let rateChanged = false;
     function setRate(value) {
+      rateChanged = value !== rate || path.length > 1;
       rate = value;
       const named = data.rates.find(([, r]) => r === rate);
       pick.value = named ? String(named[1]) : "";
