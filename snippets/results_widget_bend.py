@@ -88,6 +88,7 @@ def bend_data():
         "width": results_activations.DEEP_TRAINING["width"],
         "deepest": results_activations.DEEPEST,
         "blame_width": results_activations.BLAME_WIDTH,
+        "no_idea": results_activations.no_idea_error(),
     }
 
 

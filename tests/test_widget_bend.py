@@ -156,10 +156,12 @@ def test_the_sigmoid_network_has_no_idea_and_the_others_draw_a_border(open_page)
         state = page.evaluate(STATE_JS)
         borders[name] = state["border"]
         values = np.array([float(v) for v in state["values"]])
-        if name == "sigmoid":
-            assert np.all(np.abs(values - 0.5) < 0.01)
+        lean = page.inner_text(".swap-bend .sb-lean")
+        if name == "sigmoid":  # its points right say little, and the widget says so
+            assert np.all(np.abs(values - 0.5) < 0.01) and "close to 0.5" in lean
         else:
-            assert values.min() < 0.01 and values.max() > 0.99
+            assert values.min() < 0.01 and values.max() > 0.99 and lean == ""
+    assert f"An error of {bend_data()['no_idea']:.2g} means no idea" in page.inner_text(".swap-bend")
     assert all(borders.values()), "every map shows where its answer crosses 0.5"
 
 

@@ -10,6 +10,7 @@
   const LOWEST = -7; // the blame chart's floor, 1/10,000,000 (below the sigmoid's first layer)
   const HIGHEST = 0.3; // room above 1: with no activation a layer may get a little more blame
   const STRONGEST = 0.6; // the map's opacity where the network is sure
+  const LEANS = 0.05; // every answer this close to 0.5: the network has no real opinion
   const ANNOUNCE_EVERY_MS = 500; // a screen reader hears at most two updates a second
   const STYLE = `
 .md-typeset .swap-bend{margin:1em 0;padding:.8em;
@@ -27,6 +28,8 @@
 .swap-bend .sb-panels{display:flex;flex-wrap:wrap;gap:1em;align-items:flex-start}
 .swap-bend .sb-panel{flex:1 1 18rem;max-width:30rem}
 .swap-bend .sb-panel p{margin:.3em 0 0;font-size:.9em}
+.swap-bend .sb-panel p.sb-title{margin:0 0 .3em;font-weight:700;font-size:1em}
+.swap-bend .sb-lean{font-weight:700}
 .swap-bend .sb-map{position:relative;width:100%;aspect-ratio:81/51;contain:strict}
 .swap-bend canvas,.swap-bend .sb-map svg{position:absolute;inset:0;width:100%;height:100%}
 .swap-bend .sb-examples{will-change:transform;pointer-events:none}
@@ -179,6 +182,12 @@
     const highShown = element("span", {class: "sb-high"});
     rangeRow.append(lowShown, document.createTextNode(" to "), highShown);
     numbers.appendChild(rangeRow);
+    // What an error means: a network that says 0.5 for every point scores this.
+    numbers.appendChild(element("div", {class: "sb-wide sb-aside"},
+      `An error of ${data.no_idea.toPrecision(2)} means no idea: 0.5 for every point.`));
+    // Points right say little when every answer is close to 0.5: say so where that is the case.
+    const lean = element("div", {class: "sb-wide sb-lean"});
+    numbers.appendChild(lean);
 
     // The map: the answer at each grid point as one canvas pixel (the browser smooths them when
     // it scales the canvas up), and over it an SVG with the border and the examples.
@@ -219,7 +228,8 @@
     const mapNote = element("p", {}, "Two moons: first input across, second input up. Orange where " +
       "the network says yes, blue where it says no, stronger where it is surer; the line is " +
       "where its answer crosses 0.5. Squares are yes examples, circles no examples.");
-    mapPanel.append(mapBox, mapNote);
+    mapPanel.append(element("p", {class: "sb-title"},
+      `After training: ${data.layers} hidden layers of ${data.width}`), mapBox, mapNote);
 
     // The blame at each hidden layer of the deeper network, on a log scale.
     const chartPanel = element("div", {class: "sb-panel"});
@@ -233,7 +243,8 @@
     const chartNote = element("p", {}, "");
     const chartNoteStart = document.createTextNode("");
     chartNote.append(chartNoteStart, firstShown, document.createTextNode(" of what the last one got."));
-    chartPanel.append(chart, chartNote);
+    chartPanel.append(element("p", {class: "sb-title"},
+      `Before training: ${data.deepest} hidden layers of ${data.blame_width}`), chart, chartNote);
 
     const {width, height, left, right, top, bottom} = CHART;
     const base = height - bottom;
@@ -349,6 +360,8 @@
       show(errorShown, error, error.toPrecision(2));
       show(lowShown, low, low.toFixed(2));
       show(highShown, high, high.toFixed(2));
+      lean.textContent = Math.max(high - 0.5, 0.5 - low) < LEANS ? "Every answer is close to 0.5: the network barely " +
+        "leans either way, so its points right say little. Its line only marks where it tips." : "";
       overlayTitle.textContent = `The answers of the network with ${title[chosen] === "none" ? "no activation" :
         title[chosen]} over the two moons: ${accuracyShown.textContent} of the ${n} examples lie on ` +
         `their own colour. Its answers run from ${lowShown.textContent} to ${highShown.textContent}.`;
