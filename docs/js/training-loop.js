@@ -65,7 +65,7 @@
 .training-loop th:first-child,.training-loop td:first-child{text-align:left;padding-left:0}
 .training-loop td{min-width:4.6em}
 /* While Play runs, the table waits for the pause (laying it out every frame costs the most). */
-.training-loop.tl-playing table{opacity:.45}
+.training-loop.tl-playing table td:nth-child(n+3){opacity:.45}
 .training-loop .tl-quiet{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;
 
@@ -125,9 +125,10 @@
   const minus = text => text.replace(/-/g, "\u2212");
   const fixed = (value, digits) => minus(value.toFixed(digits));
   const signed = (value, digits) => (value >= 0 ? "+" : "") + fixed(value, digits);
-  // A blame or gradient can be tiny late in training: there it shows three significant digits.
+  // A blame or gradient can be tiny late in training: below 0.001 it shows two significant digits,
+  // still written out (0.00067, not 6.7e-4).
   const small = value => (value === 0 || Math.abs(value) >= 1e-3 ? signed(value, 4) :
-    (value > 0 ? "+" : "") + minus(value.toExponential(2)));
+    (value > 0 ? "+" : "") + minus(value.toPrecision(2)));
   const whole = value => value.toLocaleString("en-US");
 
   function show(node, value, text) {
@@ -428,7 +429,7 @@
         const h = current.hidden[e];
         return `Forward: the example ${example[e]} flows through. h1 gives ${h[0].toFixed(4)}, h2 gives ` +
           `${h[1].toFixed(4)} and the output ${current.guesses[e].toFixed(4)}, where the right answer is ` +
-          `${targets[e]}.`;
+          `${targets[e]}. Over all four examples, the error is ${current.error.toFixed(4)}.`;
       }
       if (phase === 2) {
         const b = current.blameHidden[e];
@@ -474,7 +475,10 @@
       });
       for (const {knob, label} of biases) show(label, knobs[knob], `bias ${signed(knobs[knob], 4)}`);
       drawMap(exact);
-      if (!exact) return;
+      if (!exact) { // while playing, the table follows the knobs too (text only; the rest waits)
+        rows.forEach(([before], i) => { before.textContent = fixed(knobs[i], 4); });
+        return;
+      }
       rows.forEach(([before, gradient, after], i) => {
         if (phase === 3) {
           show(before, last.before[i], fixed(last.before[i], 4));
@@ -556,6 +560,8 @@
       phase = 0;
       playButton.textContent = "Pause";
       render(true);
+      part.textContent = "Playing: whole training steps, one after another, all four examples each " +
+        "time. Pause stops; then Step walks through the next step in parts.";
       box.classList.add("tl-playing");
       playing = requestAnimationFrame(frame);
     });
