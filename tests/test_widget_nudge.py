@@ -175,3 +175,17 @@ def test_without_javascript_only_the_static_figure_shows(open_page):
     page = open_page(javascript=False)
     assert not page.locator(".nudge-knob").is_visible()
     assert page.locator("img[src*='derivatives-one-weight-light']").is_visible()
+
+
+def test_knobs_moved_earlier_are_named_until_reset(open_page):
+    page = open_page()
+    assert page.inner_text(".nudge-knob .nk-moved") == ""
+    page.select_option(".nudge-knob select", "8")  # bias of out
+    page.focus(".nudge-knob input[type=range]")
+    page.keyboard.press("ArrowRight")
+    assert page.inner_text(".nudge-knob .nk-moved") == ""  # the knob being moved is not "also moved"
+    page.select_option(".nudge-knob select", "0")
+    names = nudge_data()["names"]
+    assert page.inner_text(".nudge-knob .nk-moved").startswith(f"Also moved from where they started: {names[8]}.")
+    page.click(".nudge-knob .nk-reset")
+    assert page.inner_text(".nudge-knob .nk-moved") == ""

@@ -19,6 +19,7 @@
 .nudge-knob :focus-visible{outline:.15rem solid var(--md-accent-fg-color);outline-offset:.15rem}
 .nudge-knob .nk-numbers{display:grid;grid-template-columns:repeat(auto-fill,minmax(9.5rem,1fr));
  gap:.2em 1em;margin:.8em 0;font-variant-numeric:tabular-nums}
+.nudge-knob .nk-moved{margin:0 0 .6em}
 .nudge-knob svg{display:block;width:100%;max-width:24rem;height:auto}
 .nudge-knob svg text{fill:var(--md-default-fg-color);font-size:14px}
 .nudge-knob .nk-axis{stroke:var(--md-default-fg-color--light)}
@@ -157,7 +158,9 @@
     svg.append(axes, curve, tangent, dot);
 
     const said = element("p", {class: "nk-quiet", "aria-live": "polite"});
-    box.replaceChildren(controls, numbers, svg, said);
+    // Knobs moved earlier stay where they were put, and change the curve of every other knob: say so.
+    const moved = element("p", {class: "nk-moved"});
+    box.replaceChildren(controls, numbers, moved, svg, said);
 
     let scale = null; // the chart's axes, drawn again when the knob or its curve changes
 
@@ -218,6 +221,9 @@
       result.guesses.forEach((g, k) => show(guessShown[k], g, g.toFixed(4)));
       show(errorShown, result.error, result.error.toFixed(6));
       show(slopeShown, slope, signed(slope, 6));
+      const others = data.names.filter((name, i) => i !== chosen && read(knobs, data.places[i]) !== data.start[i]);
+      moved.textContent = others.length ? `Also moved from where they started: ${others.join(", ")}. ` +
+        "Their new values shape this curve too; Reset puts every knob back." : "";
       slider.setAttribute("aria-valuetext", `${data.names[chosen]} = ${value.toFixed(4)}`);
       const {x, y} = scale;
       dot.setAttribute("cx", x(value).toFixed(1));
