@@ -4,19 +4,12 @@
 // them, from the build's data (snippets/results_widgets.py), so the numbers match the site's.
 (function () {
   "use strict";
-  const SVG = "http://www.w3.org/2000/svg";
+  const {element, show, sigmoid, announcer, dress} = window.widgetKit;
   const CHART = {width: 420, height: 250, left: 62, right: 26, top: 14, bottom: 48};
-  const ANNOUNCE_EVERY_MS = 500; // a screen reader hears at most two updates a second
   const STYLE = `
-.nudge-knob{margin:1em 0;padding:.8em;border:1px solid var(--md-default-fg-color--lightest);
- border-radius:.2rem;max-width:100%;box-sizing:border-box}
 .nudge-knob .nk-controls{display:flex;flex-wrap:wrap;gap:.6em 1.2em;align-items:center}
 .nudge-knob label{display:flex;flex-wrap:wrap;gap:.4em;align-items:center}
-.nudge-knob select,.nudge-knob button{min-height:2rem;font:inherit;color:var(--md-default-fg-color);
- background:var(--md-default-bg-color);border:1px solid var(--md-default-fg-color--light);border-radius:.2rem}
-.nudge-knob button{padding:0 .8em;cursor:pointer}
 .nudge-knob input[type=range]{width:14rem;max-width:100%;min-height:1.5rem;accent-color:var(--md-accent-fg-color)}
-.nudge-knob :focus-visible{outline:.15rem solid var(--md-accent-fg-color);outline-offset:.15rem}
 .nudge-knob .nk-numbers{display:grid;grid-template-columns:repeat(auto-fill,minmax(9.5rem,1fr));
  gap:.2em 1em;margin:.8em 0;font-variant-numeric:tabular-nums}
 .nudge-knob .nk-moved{margin:0 0 .6em}
@@ -26,14 +19,7 @@
 .nudge-knob .nk-curve{fill:none;stroke:var(--md-default-fg-color);stroke-width:2}
 .nudge-knob .nk-tangent{stroke:var(--md-accent-fg-color);stroke-width:2;stroke-dasharray:6 4}
 .nudge-knob .nk-dot{fill:var(--md-accent-fg-color)}
-.nudge-knob .nk-quiet{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;
-
-  // The sigmoid as activations.sigmoid computes it: exp(-|z|) never overflows.
-  function sigmoid(z) {
-    const e = Math.exp(-Math.abs(z));
-    return (z >= 0 ? 1.0 : e) / (1.0 + e);
-  }
 
   // Forward pass, mean squared error and backward pass, in network.py's order of operations.
   // knobs: {w: [W0 (2x2), W1 (2x1)], b: [b0 (2), b1 (1)]}. Returns guesses, error and slopes.
@@ -86,20 +72,8 @@
     index.reduce((array, i) => array[i], knobs[kind][layer])[last] = value;
   }
 
-  function element(tag, attributes = {}, text = "") {
-    const node = tag.startsWith("svg:") ? document.createElementNS(SVG, tag.slice(4)) : document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-    if (text) node.textContent = text;
-    return node;
-  }
-
   function signed(value, digits) {
     return (value >= 0 ? "+" : "\u2212") + Math.abs(value).toFixed(digits);
-  }
-
-  function show(node, value, text) {
-    node.dataset.value = String(value); // full precision, for a test to compare exactly
-    node.textContent = text;
   }
 
   function build(box, data) {
@@ -111,8 +85,7 @@
     let knobs = startKnobs();
     let chosen = 0;
 
-    const style = element("style", {}, STYLE);
-    document.head.appendChild(style);
+    dress(box, STYLE);
 
     const controls = element("div", {class: "nk-controls"});
     const pickLabel = element("label", {}, "Knob ");
@@ -157,7 +130,7 @@
     const dot = element("svg:circle", {class: "nk-dot", r: "6"});
     svg.append(axes, curve, tangent, dot);
 
-    const said = element("p", {class: "nk-quiet", "aria-live": "polite"});
+    const said = element("p", {class: "quiet", "aria-live": "polite"});
     // Knobs moved earlier stay where they were put, and change the curve of every other knob: say so.
     const moved = element("p", {class: "nk-moved"});
     box.replaceChildren(controls, numbers, moved, svg, said);
@@ -202,15 +175,10 @@
         "with a dot at its value now and the tangent there.";
     }
 
-    let announceTimer = null;
-    function announce() {
-      if (announceTimer !== null) return; // one update per interval, with the latest numbers
-      announceTimer = setTimeout(() => {
-        announceTimer = null;
-        said.textContent = `${data.names[chosen]} at ${knobShown.textContent}: error ` +
-          `${errorShown.textContent}, slope ${slopeShown.textContent}.`;
-      }, ANNOUNCE_EVERY_MS);
-    }
+    // Said politely, at most twice a second, with the numbers of the moment it is said.
+    const say = announcer(said);
+    const announce = () => say(() => `${data.names[chosen]} at ${knobShown.textContent}: error ` +
+      `${errorShown.textContent}, slope ${slopeShown.textContent}.`);
 
     function update(quiet) {
       const place = data.places[chosen];

@@ -4,25 +4,21 @@
 // the build's data (snippets/results_widget_bend.py); the blame per layer comes measured.
 (function () {
   "use strict";
-  const SVG = "http://www.w3.org/2000/svg";
+  const {element, show, announcer, dress} = window.widgetKit;
   const CELL = 6; // map units per grid step in the SVG drawn over the canvas
   const CHART = {width: 420, height: 230, left: 104, right: 10, top: 12, bottom: 46};
   const LOWEST = -7; // the blame chart's floor, 1/10,000,000 (below the sigmoid's first layer)
   const HIGHEST = 0.3; // room above 1: with no activation a layer may get a little more blame
   const STRONGEST = 0.6; // the map's opacity where the network is sure
   const LEANS = 0.05; // every answer this close to 0.5: the network has no real opinion
-  const ANNOUNCE_EVERY_MS = 500; // a screen reader hears at most two updates a second
   const STYLE = `
-.md-typeset .swap-bend{margin:1em 0;padding:.8em;
- border:1px solid var(--md-default-fg-color--lightest);border-radius:.2rem;max-width:100%;box-sizing:border-box;
- --sb-no:#3557c5;--sb-yes:#c4540a;--sb-green:#1a7f37;--sb-red:#b42318}
+.swap-bend{--sb-no:#3557c5;--sb-yes:#c4540a;--sb-green:#1a7f37;--sb-red:#b42318}
 [data-md-color-scheme=slate] .swap-bend{--sb-no:#8aa8ff;--sb-yes:#f5a55a;--sb-green:#56d364;--sb-red:#ff8e82}
 .swap-bend fieldset{display:flex;flex-wrap:wrap;gap:.4em 1.2em;margin:0;padding:.3em .6em .5em;
  border:1px solid var(--md-default-fg-color--lighter);border-radius:.2rem}
 .swap-bend legend{padding:0 .3em}
 .swap-bend fieldset label{display:flex;gap:.35em;align-items:center;min-height:2rem;cursor:pointer}
 .swap-bend input[type=radio]{width:1.1rem;height:1.1rem;margin:0;accent-color:var(--md-accent-fg-color)}
-.swap-bend :focus-visible{outline:.15rem solid var(--md-accent-fg-color);outline-offset:.15rem}
 .swap-bend .sb-numbers{display:grid;grid-template-columns:repeat(auto-fill,minmax(13rem,1fr));
  gap:.2em 1em;margin:.8em 0;font-variant-numeric:tabular-nums}
 .swap-bend .sb-panels{display:flex;flex-wrap:wrap;gap:1em;align-items:flex-start}
@@ -46,20 +42,7 @@
 .swap-bend[data-bend=sigmoid]{--sb-bar:var(--sb-no)}.swap-bend[data-bend=tanh]{--sb-bar:var(--sb-yes)}
 .swap-bend[data-bend=relu]{--sb-bar:var(--sb-green)}.swap-bend[data-bend=identity]{--sb-bar:var(--sb-red)}
 .swap-bend .sb-wide{grid-column:1/-1}
-.swap-bend .sb-quiet{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;
-
-  function element(tag, attributes = {}, text = "") {
-    const node = tag.startsWith("svg:") ? document.createElementNS(SVG, tag.slice(4)) : document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-    if (text) node.textContent = text;
-    return node;
-  }
-
-  function show(node, value, text) {
-    node.dataset.value = String(value); // full precision, for a test to compare exactly
-    node.textContent = text;
-  }
 
   // One trained network, its knobs laid out flat: layer k's weight from input i to neuron j at
   // i * n_out + j, as the nested lists (rows = inputs) give them.
@@ -153,7 +136,7 @@
     const examplePoints = Float64Array.from(inputs.flat());
     const title = Object.fromEntries(data.choices);
 
-    document.head.appendChild(element("style", {}, STYLE));
+    dress(box, STYLE);
 
     const group = element("fieldset", {class: "sb-choices"});
     group.appendChild(element("legend", {}, "Activation in the hidden layers"));
@@ -275,22 +258,17 @@
 
     const panels = element("div", {class: "sb-panels"});
     panels.append(mapPanel, chartPanel);
-    const said = element("p", {class: "sb-quiet", "aria-live": "polite"});
+    const said = element("p", {class: "quiet", "aria-live": "polite"});
     // The page's caption (the invitation to try it) stays first; the data and script stay, unseen.
     box.append(group, numbers, panels, said);
 
     let values = null;
     let chosen = data.choices[0][0];
 
-    let announceTimer = null;
-    function announce() {
-      if (announceTimer !== null) clearTimeout(announceTimer); // only the last of quick switches
-      announceTimer = setTimeout(() => {
-        announceTimer = null;
-        said.textContent = `${title[chosen]}: ${accuracyShown.textContent} of the points right, error ` +
-          `${errorShown.textContent}; the first hidden layer gets ${firstShown.textContent} of the blame.`;
-      }, ANNOUNCE_EVERY_MS);
-    }
+    // Said politely, at most twice a second, with the numbers of the moment it is said.
+    const say = announcer(said);
+    const announce = () => say(() => `${title[chosen]}: ${accuracyShown.textContent} of the points right, error ` +
+      `${errorShown.textContent}; the first hidden layer gets ${firstShown.textContent} of the blame.`);
 
     // The map's two colours, read from the styles (which follow the scheme) only when it changes.
     let yes = null;

@@ -5,8 +5,7 @@
 // training.py, from the build's data (snippets/results_widget_training.py).
 (function () {
   "use strict";
-  const SVG = "http://www.w3.org/2000/svg";
-  const ANNOUNCE_EVERY_MS = 500; // a screen reader hears at most two updates a second
+  const {element, show, sigmoid, announcer, dress} = window.widgetKit;
   // The diagram's layout, as snippets/figures_loop.py's POSITIONS, in the SVG's units.
   const NET = {width: 480, height: 252, rx: 44, ry: 26};
   const POSITIONS = {x1: [0, 1], x2: [0, 0], h1: [1.6, 1], h2: [1.6, 0], out: [3.2, 0.5]};
@@ -23,10 +22,7 @@
 [data-md-color-scheme=slate] .training-loop{--tl-no:#8aa8ff;--tl-yes:#f5a55a;--tl-back:#f5a55a;--tl-update:#56d364}
 .training-loop .tl-controls{display:flex;flex-wrap:wrap;gap:.6em 1em;align-items:center}
 .training-loop label{display:flex;flex-wrap:wrap;gap:.4em;align-items:center}
-.training-loop select,.training-loop button{min-height:2rem;font:inherit;color:var(--md-default-fg-color);
- background:var(--md-default-bg-color);border:1px solid var(--md-default-fg-color--light);border-radius:.2rem}
-.training-loop button{padding:0 .8em;cursor:pointer;min-width:4.5em}
-.training-loop :focus-visible{outline:.15rem solid var(--md-accent-fg-color);outline-offset:.15rem}
+.training-loop button{min-width:4.5em}
 .training-loop .tl-part{margin:.6em 0;min-height:3em}
 .training-loop .tl-numbers{display:grid;grid-template-columns:repeat(auto-fill,minmax(10rem,1fr));
  gap:.2em 1em;margin:.6em 0;font-variant-numeric:tabular-nums}
@@ -66,14 +62,7 @@
 .training-loop td{min-width:4.6em}
 /* While Play runs, the table waits for the pause (laying it out every frame costs the most). */
 .training-loop.tl-playing table td:nth-child(n+3){opacity:.45}
-.training-loop .tl-quiet{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;
-
-  // The sigmoid as activations.sigmoid computes it: exp(-|z|) never overflows.
-  function sigmoid(z) {
-    const e = Math.exp(-Math.abs(z));
-    return (z >= 0 ? 1.0 : e) / (1.0 + e);
-  }
 
   // The knobs as nine numbers in data.names' order: x1→h1, x2→h1, x1→h2, x2→h2, bias of h1,
   // bias of h2, h1→out, h2→out, bias of out. A hidden sum is x1 w + x2 w + b (network.py's
@@ -115,13 +104,6 @@
     return {hidden, guesses, error: squares / n, blameOut, blameHidden, gradients};
   }
 
-  function element(tag, attributes = {}, text = "") {
-    const node = tag.startsWith("svg:") ? document.createElementNS(SVG, tag.slice(4)) : document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-    if (text) node.textContent = text;
-    return node;
-  }
-
   const minus = text => text.replace(/-/g, "\u2212");
   const fixed = (value, digits) => minus(value.toFixed(digits));
   const signed = (value, digits) => (value >= 0 ? "+" : "") + fixed(value, digits);
@@ -130,11 +112,6 @@
   const small = value => (value === 0 || Math.abs(value) >= 1e-3 ? signed(value, 4) :
     (value > 0 ? "+" : "") + minus(value.toPrecision(2)));
   const whole = value => value.toLocaleString("en-US");
-
-  function show(node, value, text) {
-    node.dataset.value = String(value); // full precision, for a test to compare exactly
-    node.textContent = text;
-  }
 
   function clear(node) {
     delete node.dataset.value;
@@ -152,7 +129,7 @@
     let last = null; // the update of the step just taken: {before, gradients, after}
     let playing = null; // the animation frame while Play runs
 
-    document.head.appendChild(element("style", {}, STYLE));
+    dress(box, STYLE);
 
     const controls = element("div", {class: "tl-controls"});
     const pickLabel = element("label", {}, "Example ");
@@ -334,7 +311,7 @@
     const body = element("tbody");
     table.append(element("thead"), body);
     table.firstChild.appendChild(head);
-    table.appendChild(element("caption", {class: "tl-quiet"}, "Each knob before the step, its gradient and its " +
+    table.appendChild(element("caption", {class: "quiet"}, "Each knob before the step, its gradient and its " +
       "value after the step"));
     const rows = data.names.map((name, i) => {
       const row = element("tr");
@@ -345,21 +322,14 @@
       return cellsOf;
     });
 
-    const said = element("p", {class: "tl-quiet", "aria-live": "polite"});
+    const said = element("p", {class: "quiet", "aria-live": "polite"});
     const top = element("div", {class: "tl-row"});
     top.append(net, mapBox);
     const bottom = element("div", {class: "tl-row"});
     bottom.append(chart, table);
     box.replaceChildren(controls, part, numbers, top, bottom, said);
 
-    let announceTimer = null;
-    function announce(text) {
-      if (announceTimer !== null) clearTimeout(announceTimer);
-      announceTimer = setTimeout(() => { // one message per interval, the latest
-        announceTimer = null;
-        said.textContent = text;
-      }, ANNOUNCE_EVERY_MS);
-    }
+    const announce = announcer(said); // announce(text): said politely, at most twice a second
 
     // One whole training step, as training.train takes it: the gradients of the pass at the
     // current knobs, every knob minus rate times its gradient, then the pass at the new knobs.

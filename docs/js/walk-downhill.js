@@ -3,20 +3,13 @@
 // as snippets/descent.py's descend() does it, from the build's data (snippets/results_widgets.py).
 (function () {
   "use strict";
-  const SVG = "http://www.w3.org/2000/svg";
+  const {element, show, announcer, dress} = window.widgetKit;
   const MAP = {width: 420, height: 280};
   const CHART = {width: 420, height: 200, left: 62, right: 16, top: 12, bottom: 40};
-  const ANNOUNCE_EVERY_MS = 500; // a screen reader hears at most two updates a second
   const STYLE = `
-.walk-downhill{margin:1em 0;padding:.8em;border:1px solid var(--md-default-fg-color--lightest);
- border-radius:.2rem;max-width:100%;box-sizing:border-box}
 .walk-downhill .wd-controls{display:flex;flex-wrap:wrap;gap:.6em 1.2em;align-items:center}
 .walk-downhill label{display:flex;flex-wrap:wrap;gap:.4em;align-items:center}
-.walk-downhill select,.walk-downhill button{min-height:2rem;font:inherit;color:var(--md-default-fg-color);
- background:var(--md-default-bg-color);border:1px solid var(--md-default-fg-color--light);border-radius:.2rem}
-.walk-downhill button{padding:0 .8em;cursor:pointer}
 .walk-downhill input[type=range]{width:14rem;max-width:100%;min-height:1.5rem;accent-color:var(--md-accent-fg-color)}
-.walk-downhill :focus-visible{outline:.15rem solid var(--md-accent-fg-color);outline-offset:.15rem}
 .walk-downhill .wd-numbers{display:grid;grid-template-columns:repeat(auto-fill,minmax(11rem,1fr));
  gap:.2em 1em;margin:.8em 0;font-variant-numeric:tabular-nums}
 .walk-downhill .wd-charts{display:flex;flex-wrap:wrap;gap:.5em}
@@ -26,20 +19,7 @@
 .walk-downhill .wd-line{fill:none;stroke:var(--md-accent-fg-color);stroke-width:2}
 .walk-downhill .wd-point{fill:var(--md-accent-fg-color)}
 .walk-downhill .wd-start{fill:var(--md-default-fg-color)}
-.walk-downhill .wd-quiet{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;
-
-  function element(tag, attributes = {}, text = "") {
-    const node = tag.startsWith("svg:") ? document.createElementNS(SVG, tag.slice(4)) : document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-    if (text) node.textContent = text;
-    return node;
-  }
-
-  function show(node, value, text) {
-    node.dataset.value = String(value); // full precision, for a test to compare exactly
-    node.textContent = text;
-  }
 
   function build(box, data) {
     const [a, b] = data.weights;
@@ -53,7 +33,7 @@
     let diverged = false;
     let timer = null;
 
-    document.head.appendChild(element("style", {}, STYLE));
+    dress(box, STYLE);
 
     const controls = element("div", {class: "wd-controls"});
     const pickLabel = element("label", {}, "Learning rate ");
@@ -113,7 +93,7 @@
     const charts = element("div", {class: "wd-charts"});
     charts.append(map, chart);
 
-    const said = element("p", {class: "wd-quiet", "aria-live": "polite"});
+    const said = element("p", {class: "quiet", "aria-live": "polite"});
     box.replaceChildren(controls, numbers, note, charts, said);
 
     // At the top edge itself (a rate of exactly 2/20) the zig-zag neither grows nor shrinks: the
@@ -137,15 +117,10 @@
     }
     const place = value => (Math.abs(value) < 0.0005 ? 0 : value).toFixed(3);
 
-    let announceTimer = null;
-    function announce() {
-      if (announceTimer !== null) return; // one update per interval, with the latest numbers
-      announceTimer = setTimeout(() => {
-        announceTimer = null;
-        said.textContent = `Rate ${rateShown.textContent}, ${regimeShown.textContent}: step ` +
-          `${stepsShown.textContent}, error ${errorShown.textContent}. ${note.textContent}`;
-      }, ANNOUNCE_EVERY_MS);
-    }
+    // Said politely, at most twice a second, with the numbers of the moment it is said.
+    const say = announcer(said);
+    const announce = () => say(() => `Rate ${rateShown.textContent}, ${regimeShown.textContent}: step ` +
+      `${stepsShown.textContent}, error ${errorShown.textContent}. ${note.textContent}`);
 
     function drawChart(errors) {
       const {width, height, left, right, top, bottom} = CHART;
