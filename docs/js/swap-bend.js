@@ -4,7 +4,7 @@
 // the build's data (snippets/results_widget_bend.py); the blame per layer comes measured.
 (function () {
   "use strict";
-  const {element, show, announcer, dress} = window.widgetKit;
+  const {element, show, numberLine, announcer, dress} = window.widgetKit;
   const CELL = 6; // map units per grid step in the SVG drawn over the canvas
   const CHART = {width: 420, height: 230, left: 104, right: 10, top: 12, bottom: 46};
   const LOWEST = -7; // the blame chart's floor, 1/10,000,000 (below the sigmoid's first layer)
@@ -151,13 +151,7 @@
     });
 
     const numbers = element("div", {class: "sb-numbers"});
-    const line = (label, cls) => {
-      const row = element("div", {}, label);
-      const value = element("span", {class: cls});
-      row.appendChild(value);
-      numbers.appendChild(row);
-      return value;
-    };
+    const line = (label, cls) => numberLine(numbers, label, cls);
     const accuracyShown = line("Points right: ", "sb-accuracy");
     const errorShown = line("Error (cross-entropy): ", "sb-error");
     const rangeRow = element("div", {class: "sb-wide"}, "Answers on the map: from ");

@@ -3,7 +3,7 @@
 // as snippets/descent.py's descend() does it, from the build's data (snippets/results_widgets.py).
 (function () {
   "use strict";
-  const {element, show, announcer, dress} = window.widgetKit;
+  const {element, show, numberLine, announcer, dress} = window.widgetKit;
   const MAP = {width: 420, height: 280};
   const CHART = {width: 420, height: 200, left: 62, right: 16, top: 12, bottom: 40};
   const STYLE = `
@@ -52,13 +52,7 @@
     controls.append(pickLabel, slideLabel, stepButton, runButton, resetButton);
 
     const numbers = element("div", {class: "wd-numbers"});
-    const line = (label, cls) => {
-      const row = element("div", {}, label);
-      const value = element("span", {class: cls});
-      row.appendChild(value);
-      numbers.appendChild(row);
-      return value;
-    };
+    const line = (label, cls) => numberLine(numbers, label, cls);
     const rateShown = line("Rate: ", "wd-rate");
     const regimeShown = line("That is: ", "wd-regime");
     const stepsShown = line("Steps: ", "wd-steps");

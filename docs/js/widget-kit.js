@@ -33,6 +33,15 @@ window.widgetKit = (function () {
     node.textContent = text;
   }
 
+  // A line "label <number>" added to container; returns the span the number is shown in.
+  function numberLine(container, label, cls) {
+    const row = element("div", {}, label);
+    const value = element("span", {class: cls});
+    row.appendChild(value);
+    container.appendChild(row);
+    return value;
+  }
+
   // The sigmoid as activations.sigmoid computes it: exp(-|z|) never overflows.
   function sigmoid(z) {
     const e = Math.exp(-Math.abs(z));
@@ -63,5 +72,5 @@ window.widgetKit = (function () {
     box.classList.add("widget");
   }
 
-  return {SVG, element, show, sigmoid, announcer, dress};
+  return {SVG, element, show, numberLine, sigmoid, announcer, dress};
 })();
