@@ -160,9 +160,11 @@
       const base = height - bottom;
       axes.append(element("svg:line", {class: "nk-axis", x1: left, x2: width - right, y1: base, y2: base}),
         element("svg:line", {class: "nk-axis", x1: left, x2: left, y1: top, y2: base}));
-      for (const v of [low, start, high]) {
+      // Ticks at the even whole numbers in range (the slider spans the start, 6 either way).
+      for (let v = 2 * Math.ceil(low / 2); v <= high; v += 2) {
         axes.appendChild(element("svg:line", {class: "nk-axis", x1: x(v), x2: x(v), y1: base, y2: base + 5}));
-        axes.appendChild(element("svg:text", {x: x(v), y: base + 20, "text-anchor": "middle"}, v.toFixed(2)));
+        axes.appendChild(element("svg:text", {x: x(v), y: base + 20, "text-anchor": "middle"},
+          String(v).replace("-", "\u2212")));
       }
       for (const v of [0, highest / 2, highest]) {
         axes.appendChild(element("svg:text", {x: left - 6, y: y(v) + 5, "text-anchor": "end"}, v.toFixed(2)));

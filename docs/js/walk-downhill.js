@@ -130,7 +130,7 @@
         element("svg:line", {class: "wd-axis", x1: left, x2: width - right, y1: base, y2: base}),
         element("svg:line", {class: "wd-axis", x1: left, x2: left, y1: top, y2: base}));
       const every = Math.max(1, Math.ceil((highest - lowest) / 4));
-      for (let p = lowest; p <= highest; p += every) {
+      for (let p = highest; p >= lowest; p -= every) { // from the top, so the highest power is labelled
         // 10 to the power p, written as the site's figures write it (a raised power, not "1e8").
         const label = element("svg:text", {x: left - 6, y: cy(p) + 5, "text-anchor": "end"}, "10");
         label.appendChild(element("svg:tspan", {dy: "-7", "font-size": "11"}, String(p).replace("-", "\u2212")));
@@ -155,8 +155,8 @@
       show(stepsShown, path.length - 1, `${path.length - 1} of ${data.steps}`);
       pointShown.dataset.x = String(here[0]);
       pointShown.dataset.y = String(here[1]);
-      pointShown.textContent = Number.isFinite(here[0] + here[1]) && Math.max(...here.map(Math.abs)) < 1e6
-        ? `(${place(here[0])}, ${place(here[1])})` : `(${readable(here[0])}, ${readable(here[1])})`;
+      const coordinate = v => (Math.abs(v) >= 1000 ? readable(v) : place(v));
+      pointShown.textContent = `(${coordinate(here[0])}, ${coordinate(here[1])})`;
       show(errorShown, error, Number.isFinite(error) ? readable(error) : "inf (too big for the computer)");
       slider.setAttribute("aria-valuetext", `${rate}, ${regime(rate)}`);
       if (diverged) {

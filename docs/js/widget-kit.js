@@ -14,6 +14,7 @@ window.widgetKit = (function () {
  border-radius:.2rem;max-width:100%;box-sizing:border-box}
 .widget select,.widget button{min-height:2rem;font:inherit;color:var(--md-default-fg-color);
  background:var(--md-default-bg-color);border:1px solid var(--md-default-fg-color--light);border-radius:.2rem}
+.widget select{padding:0 .3em}
 .widget button{padding:0 .8em;cursor:pointer}
 .widget :focus-visible{outline:.15rem solid var(--md-accent-fg-color);outline-offset:.15rem}
 .widget .quiet{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
