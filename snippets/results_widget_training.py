@@ -15,9 +15,9 @@ import walkthrough
 from results_loop import output_map, training_run
 from results_widgets import knob_places, knob_value
 
-# Play takes this many whole steps per frame: the 2,000 steps take about 7 seconds at 60 frames,
+# Play takes this many whole steps per frame: the 2,000 steps take about 11 seconds at 60 frames,
 # so the long flat start lasts long enough to see.
-TRAINING_PER_FRAME = 5
+TRAINING_PER_FRAME = 3
 # The error chart's top, as in the page's static "loop-training" figure.
 TRAINING_ERROR_TOP = 0.3
 

@@ -185,7 +185,7 @@ def test_play_reaches_the_end_with_every_number_of_snippets_and_step_then_rests(
     page.click(f"{BOX} .tl-play")
     assert page.evaluate(STATE_JS)["play"] == "Pause"
     page.wait_for_function(f"() => document.querySelector('{BOX} .tl-steps').dataset.value === '{steps}'",
-                           timeout=20000)
+                           timeout=60000)
     page.wait_for_function(f"() => document.querySelector('{BOX} .tl-play').textContent === 'Play'")
     end = check(page, "after Play")
     assert end["step"] == steps and len(end["curve"]) == steps + 1 and "All" in end["part"]
