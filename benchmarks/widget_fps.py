@@ -91,8 +91,8 @@ WALK_EVERY_FRAME_JS = """seconds => new Promise(resolve => {
 
 TRAINING_PAGE = "complete-picture/"
 
-# Chapter 3's widget "One training step, then many": Play runs 10 whole steps and redraws every
-# frame; when the run ends (2,000 steps, about 3.3 s) Reset and Play start it again.
+# Chapter 3's widget "One training step, then many": Play runs a few whole steps and redraws every
+# frame; when the run ends (2,000 steps) Reset and Play start it again.
 TRAINING_EVERY_FRAME_JS = """seconds => new Promise(resolve => {
   const box = document.querySelector('.training-loop');
   const play = box.querySelector('.tl-play');
