@@ -6,11 +6,11 @@ activation every frame.
     python benchmarks/widget_fps.py              # builds the site into a temporary folder
     SITE_DIR=path/to/site python benchmarks/widget_fps.py
 
-Opens derivatives/slope/ in Debian's Chromium (as in tests/test_browser.py), moves the slider
-one step every animation frame for 3 seconds and prints the frames per second it kept. Then
-prints the widget's extra bytes as a static host sends them, gzipped at level 6: its script and
-its data (the JSON the build puts in the page). Exits with 0 when it keeps at least 50 frames a
-second and weighs at most 60 kB, 1 otherwise. The same for the other widgets (all must pass).
+Opens each widget's page in Debian's Chromium (as in tests/test_browser.py), moves the widget
+every animation frame for 3 seconds and prints the frames per second it kept. Then prints the
+widget's extra bytes as a static host sends them, gzipped at level 6: its script, the kit all
+four share and its data (the JSON the build puts in the page). Exits with 0 when every widget
+keeps at least 50 frames a second and weighs at most 60 kB, 1 otherwise.
 """
 
 import gzip
@@ -26,122 +26,88 @@ sys.path.insert(0, str(ROOT / "tests"))
 from browser_support import LocalServer, chromium_problem, launch  # noqa: E402
 from page_weight import build  # noqa: E402
 
-PAGE = "derivatives/slope/"
 SECONDS = 3
 FPS_TARGET = 50
 BYTES_BUDGET = 60 * 1000  # compressed
 
-# Each frame moves the slider one step (back and forth across its range) as a reader's drag
-# would, and lets the widget redraw; the frames that fit in SECONDS are counted.
-MOVE_EVERY_FRAME_JS = """seconds => new Promise(resolve => {
-  const slider = document.querySelector('.nudge-knob input[type=range]');
-  const steps = Math.round((Number(slider.max) - Number(slider.min)) / Number(slider.step));
+
+def every_frame(setup: str, each: str, finish: str = "") -> str:
+    """JavaScript for page.evaluate(js, seconds): runs `setup`, then `each` once per animation
+    frame (`frames` counts them) for that many seconds, then `finish`; resolves to the frames
+    counted and the seconds they took."""
+    return f"""seconds => new Promise(resolve => {{
+  {setup}
   let frames = 0, first = null;
-  function frame(now) {
+  function frame(now) {{
     if (first === null) first = now;
-    if (now - first >= seconds * 1000) {
-      resolve({frames, elapsed: (now - first) / 1000});
+    if (now - first >= seconds * 1000) {{
+      {finish}
+      resolve({{frames, elapsed: (now - first) / 1000}});
       return;
-    }
-    const along = frames % (2 * steps);
-    const position = along <= steps ? along : 2 * steps - along;
-    slider.value = String(Number(slider.min) + position * Number(slider.step));
-    slider.dispatchEvent(new Event('input', {bubbles: true}));
+    }}
+    {each}
     frames += 1;
     requestAnimationFrame(frame);
-  }
+  }}
   requestAnimationFrame(frame);
-})"""
+}})"""
+
+
+# "Nudge one knob": each frame moves the slider one step (back and forth across its range) as a
+# reader's drag would.
+NUDGE = every_frame(
+    setup="""const slider = document.querySelector('.nudge-knob input[type=range]');
+  const steps = Math.round((Number(slider.max) - Number(slider.min)) / Number(slider.step));""",
+    each="""const along = frames % (2 * steps);
+    const position = along <= steps ? along : 2 * steps - along;
+    slider.value = String(Number(slider.min) + position * Number(slider.step));
+    slider.dispatchEvent(new Event('input', {bubbles: true}));""")
+
+# "Walk downhill": each frame takes one step (after the last, a new rate across the slider's range).
+WALK = every_frame(
+    setup="""const box = document.querySelector('.walk-downhill');
+  const slider = box.querySelector('input[type=range]');
+  const step = box.querySelector('.wd-step');
+  const steps = box.querySelector('.wd-steps');
+  const rates = Math.round((Number(slider.max) - Number(slider.min)) / Number(slider.step));
+  let walks = 0;""",
+    each="""if (steps.dataset.value === steps.textContent.split(' of ')[1]) {
+      walks += 1;
+      slider.value = String(Number(slider.min) + (walks * 7 % rates) * Number(slider.step));
+      slider.dispatchEvent(new Event('input', {bubbles: true}));
+    } else {
+      step.click();
+    }""")
+
+# "One training step, then many": Play runs a few whole steps and redraws every frame; when the
+# run ends (2,000 steps) Reset and Play start it again.
+TRAINING = every_frame(
+    setup="""const box = document.querySelector('.training-loop');
+  const play = box.querySelector('.tl-play');
+  const reset = box.querySelector('.tl-reset');""",
+    each="""if (play.textContent === 'Play') {
+      reset.click();
+      play.click();
+    }""",
+    finish="if (play.textContent === 'Pause') play.click();")
+
+# "Swap the bend": each frame picks the next activation (none, sigmoid, tanh, ReLU, round and
+# round) as a click would, and the widget redraws its map and bars.
+BEND = every_frame(
+    setup="const radios = Array.from(document.querySelectorAll('.swap-bend input[type=radio]'));",
+    each="radios[(frames + 1) % radios.length].click();")
 
 
 def compressed(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6, mtime=0))
 
 
-WALK_PAGE = "derivatives/descent/"
-
-# The descent page's widget "Walk downhill": each frame takes one step (Reset after the last, and
-# a new rate each walk, across the slider's range) and lets the widget redraw its map and chart.
-WALK_EVERY_FRAME_JS = """seconds => new Promise(resolve => {
-  const box = document.querySelector('.walk-downhill');
-  const slider = box.querySelector('input[type=range]');
-  const step = box.querySelector('.wd-step');
-  const steps = box.querySelector('.wd-steps');
-  const rates = Math.round((Number(slider.max) - Number(slider.min)) / Number(slider.step));
-  let frames = 0, walks = 0, first = null;
-  function frame(now) {
-    if (first === null) first = now;
-    if (now - first >= seconds * 1000) {
-      resolve({frames, elapsed: (now - first) / 1000});
-      return;
-    }
-    if (steps.dataset.value === steps.textContent.split(' of ')[1]) {
-      walks += 1;
-      slider.value = String(Number(slider.min) + (walks * 7 % rates) * Number(slider.step));
-      slider.dispatchEvent(new Event('input', {bubbles: true}));
-    } else {
-      step.click();
-    }
-    frames += 1;
-    requestAnimationFrame(frame);
-  }
-  requestAnimationFrame(frame);
-})"""
-
-
-TRAINING_PAGE = "complete-picture/"
-
-# Chapter 3's widget "One training step, then many": Play runs a few whole steps and redraws every
-# frame; when the run ends (2,000 steps) Reset and Play start it again.
-TRAINING_EVERY_FRAME_JS = """seconds => new Promise(resolve => {
-  const box = document.querySelector('.training-loop');
-  const play = box.querySelector('.tl-play');
-  const reset = box.querySelector('.tl-reset');
-  let frames = 0, first = null;
-  function frame(now) {
-    if (first === null) first = now;
-    if (now - first >= seconds * 1000) {
-      if (play.textContent === 'Pause') play.click();
-      resolve({frames, elapsed: (now - first) / 1000});
-      return;
-    }
-    if (play.textContent === 'Play') {
-      reset.click();
-      play.click();
-    }
-    frames += 1;
-    requestAnimationFrame(frame);
-  }
-  requestAnimationFrame(frame);
-})"""
-
-BEND_PAGE = "activations/flat-ends/"
-
-# Chapter 2's widget "Swap the bend": each frame picks the next activation (none, sigmoid, tanh,
-# ReLU, round and round) as a click would, and lets the widget redraw its map and bars.
-BEND_EVERY_FRAME_JS = """seconds => new Promise(resolve => {
-  const radios = Array.from(document.querySelectorAll('.swap-bend input[type=radio]'));
-  let frames = 0, first = null;
-  function frame(now) {
-    if (first === null) first = now;
-    if (now - first >= seconds * 1000) {
-      resolve({frames, elapsed: (now - first) / 1000});
-      return;
-    }
-    radios[(frames + 1) % radios.length].click();
-    frames += 1;
-    requestAnimationFrame(frame);
-  }
-  requestAnimationFrame(frame);
-})"""
-
-
 # Each widget: (its name, its page, its CSS class, what moves it every frame).
 WIDGETS = [
-    ("nudge-knob", PAGE, "nudge-knob", MOVE_EVERY_FRAME_JS),
-    ("walk-downhill", WALK_PAGE, "walk-downhill", WALK_EVERY_FRAME_JS),
-    ("training-loop", TRAINING_PAGE, "training-loop", TRAINING_EVERY_FRAME_JS),
-    ("swap-bend", BEND_PAGE, "swap-bend", BEND_EVERY_FRAME_JS),
+    ("nudge-knob", "derivatives/slope/", "nudge-knob", NUDGE),
+    ("walk-downhill", "derivatives/descent/", "walk-downhill", WALK),
+    ("training-loop", "complete-picture/", "training-loop", TRAINING),
+    ("swap-bend", "activations/flat-ends/", "swap-bend", BEND),
 ]
 
 

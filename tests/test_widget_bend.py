@@ -12,8 +12,7 @@ import math
 
 import numpy as np
 import pytest
-from browser_support import AXE_TAGS
-from widget_support import DESKTOP, PHONE, widget_pages
+from widget_support import DESKTOP, PHONE, check_axe_and_width, widget_pages
 
 import results_activations
 import vanishing
@@ -166,20 +165,11 @@ def test_the_sigmoid_network_has_no_idea_and_the_others_draw_a_border(open_page)
 
 
 def test_axe_finds_nothing_in_either_scheme_and_it_fits_a_phone(open_page):
-    from axe_playwright_python.sync_playwright import Axe
-
-    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
     for scheme, viewport, name in (("light", DESKTOP, "tanh"), ("dark", DESKTOP, "sigmoid"),
                                    ("light", PHONE, "relu"), ("dark", PHONE, "identity")):
         page = open_page(scheme, viewport)
         page.click(f".swap-bend input[value={name}]")
-        found = Axe().run(page, context=".swap-bend", options=options).response["violations"]
-        assert found == [], f"{scheme} at {viewport['width']} px: " + "; ".join(
-            f"{v['id']}: {v['help']} ({[n['target'] for n in v['nodes'][:3]]})" for v in found)
-        sizes = page.evaluate("""() => ({page: document.documentElement.scrollWidth,
-          screen: document.documentElement.clientWidth,
-          widget: document.querySelector('.swap-bend').getBoundingClientRect().right})""")
-        assert sizes["page"] <= sizes["screen"] and sizes["widget"] <= sizes["screen"], sizes
+        check_axe_and_width(page, ".swap-bend", f"{scheme} at {viewport['width']} px, {name}")
 
 
 def test_without_javascript_only_the_static_figures_show(open_page):

@@ -9,8 +9,7 @@ Without Chromium the tests are skipped (with CI=true they fail), as in test_brow
 import math
 
 import pytest
-from browser_support import AXE_TAGS
-from widget_support import DESKTOP, PHONE, widget_pages
+from widget_support import DESKTOP, PHONE, check_axe_and_width, widget_pages
 
 import running_example
 from results_widgets import knob_places, nudge_data, set_knob
@@ -156,19 +155,10 @@ def test_reset_gives_back_the_exact_starting_numbers(open_page):
 
 
 def test_axe_finds_nothing_in_either_scheme_and_it_fits_a_phone(open_page):
-    from axe_playwright_python.sync_playwright import Axe
-
-    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
     for scheme, viewport in (("light", DESKTOP), ("dark", DESKTOP), ("light", PHONE)):
         page = open_page(scheme, viewport)
         page.evaluate(SET_SLIDER_JS, 1.0)
-        found = Axe().run(page, context=".nudge-knob", options=options).response["violations"]
-        assert found == [], f"{scheme} at {viewport['width']} px: " + "; ".join(
-            f"{v['id']}: {v['help']} ({[n['target'] for n in v['nodes'][:3]]})" for v in found)
-    sizes = page.evaluate("""() => ({page: document.documentElement.scrollWidth,
-      screen: document.documentElement.clientWidth,
-      widget: document.querySelector('.nudge-knob').getBoundingClientRect().right})""")
-    assert sizes["page"] <= sizes["screen"] and sizes["widget"] <= sizes["screen"], sizes
+        check_axe_and_width(page, ".nudge-knob", f"{scheme} at {viewport['width']} px")
 
 
 def test_without_javascript_only_the_static_figure_shows(open_page):

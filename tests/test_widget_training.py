@@ -15,8 +15,7 @@ of the sum depend on its order and a relative bound on that one number means not
 
 import numpy as np
 import pytest
-from browser_support import AXE_TAGS
-from widget_support import DESKTOP, PHONE, widget_pages
+from widget_support import DESKTOP, PHONE, check_axe_and_width, widget_pages
 
 import running_example
 from results_loop import one_step, snapshot_network, training_run
@@ -264,19 +263,10 @@ def test_reset_gives_back_the_exact_start_and_the_keyboard_reaches_every_control
 
 
 def test_axe_finds_nothing_in_either_scheme_and_it_fits_a_phone(open_page):
-    from axe_playwright_python.sync_playwright import Axe
-
-    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
     for scheme, viewport in (("light", DESKTOP), ("dark", DESKTOP), ("light", PHONE), ("dark", PHONE)):
         page = open_page(scheme, viewport)
         press_step(page, 3)
-        found = Axe().run(page, context=BOX, options=options).response["violations"]
-        assert found == [], f"{scheme} at {viewport['width']} px: " + "; ".join(
-            f"{v['id']}: {v['help']} ({[n['target'] for n in v['nodes'][:3]]})" for v in found)
-        sizes = page.evaluate(f"""() => ({{page: document.documentElement.scrollWidth,
-          screen: document.documentElement.clientWidth,
-          widget: document.querySelector('{BOX}').getBoundingClientRect().right}})""")
-        assert sizes["page"] <= sizes["screen"] and sizes["widget"] <= sizes["screen"], (scheme, viewport, sizes)
+        check_axe_and_width(page, BOX, f"{scheme} at {viewport['width']} px")
 
 
 def test_without_javascript_only_the_static_figures_show(open_page):

@@ -3,14 +3,15 @@ built site served on this machine, and a page opener that collects console error
 
 tests/conftest.py registers this module as a plugin, so its fixtures `browser` and `base_url`
 reach every test module (tests/test_browser.py keeps its own); a widget's test module makes its
-`open_page` fixture with `widget_pages(browser, base_url, PAGE, READY)`.
+`open_page` fixture with `widget_pages(browser, base_url, PAGE, READY)`, and checks a widget with
+`check_axe_and_width(page, SELECTOR, where)`.
 """
 
 import os
 from contextlib import contextmanager
 
 import pytest
-from browser_support import LocalServer, chromium_problem, launch
+from browser_support import AXE_TAGS, LocalServer, chromium_problem, launch
 
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
@@ -60,3 +61,18 @@ def widget_pages(browser, base_url, page_path, ready):
     for context in contexts:
         context.close()
     assert errors == [], f"console errors on {page_path}: {errors}"
+
+
+def check_axe_and_width(page, selector, where):
+    """axe (WCAG 2.0 to 2.2, A and AA) finds nothing inside the widget, and neither the page nor
+    the widget is wider than the screen."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    found = Axe().run(page, context=selector, options=options).response["violations"]
+    assert found == [], f"{where}: " + "; ".join(
+        f"{v['id']}: {v['help']} ({[n['target'] for n in v['nodes'][:3]]})" for v in found)
+    sizes = page.evaluate("""selector => ({page: document.documentElement.scrollWidth,
+      screen: document.documentElement.clientWidth,
+      widget: document.querySelector(selector).getBoundingClientRect().right})""", selector)
+    assert sizes["page"] <= sizes["screen"] and sizes["widget"] <= sizes["screen"], (where, sizes)
