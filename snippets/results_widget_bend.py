@@ -17,6 +17,7 @@ import results_activations
 from datasets import two_moons
 from linear_limits import accuracy
 from losses import cross_entropy
+from results_widgets import data_element
 
 # The activations in the widget's order, each with the name its radio button shows.
 BEND_CHOICES = [("identity", "none"), ("sigmoid", "sigmoid"), ("tanh", "tanh"), ("relu", "ReLU")]
@@ -93,10 +94,7 @@ def bend_data():
 
 
 def bend_element():
-    """The HTML the page includes: json writes every float as repr does, so the browser reads
-    back the very same float64."""
-    text = json.dumps(bend_data(), ensure_ascii=False, separators=(",", ":"))
-    return f'<script type="application/json" id="swap-bend-data">{text}</script>'
+    return data_element("swap-bend", bend_data())
 
 
 def facts():

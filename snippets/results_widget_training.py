@@ -13,7 +13,7 @@ from functools import cache
 import running_example
 import walkthrough
 from results_loop import output_map, training_run
-from results_widgets import knob_places, knob_value
+from results_widgets import data_element, knob_places, knob_value
 
 # Play takes this many whole steps per frame: the 2,000 steps take about 11 seconds at 60 frames,
 # so the long flat start lasts long enough to see.
@@ -46,9 +46,7 @@ def training_data():
 
 
 def training_element():
-    """The HTML the page includes: the data as JSON (every float written as repr does)."""
-    text = json.dumps(training_data(), ensure_ascii=False, separators=(",", ":"))
-    return f'<script type="application/json" id="training-loop-data">{text}</script>'
+    return data_element("training-loop", training_data())
 
 
 def facts():

@@ -56,11 +56,15 @@ def nudge_data():
     }
 
 
+def data_element(widget, data):
+    """The HTML a widget's page includes: its data as JSON in a script element the widget reads
+    (json writes every float as repr does, so the browser reads back the very same float64)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return f'<script type="application/json" id="{widget}-data">{text}</script>'
+
+
 def nudge_element():
-    """The HTML the page includes: the data as JSON (json writes every float as repr does,
-    so the browser reads back the very same float64)."""
-    text = json.dumps(nudge_data(), ensure_ascii=False, separators=(",", ":"))
-    return f'<script type="application/json" id="nudge-knob-data">{text}</script>'
+    return data_element("nudge-knob", nudge_data())
 
 
 # --- "Walk downhill" on the descent page: chapter 1's valley x**2 + 10 y**2 ----------------
@@ -115,8 +119,7 @@ def walk_data():
 
 
 def walk_element():
-    text = json.dumps(walk_data(), ensure_ascii=False, separators=(",", ":"))
-    return f'<script type="application/json" id="walk-downhill-data">{text}</script>'
+    return data_element("walk-downhill", walk_data())
 
 
 def facts():
