@@ -9,6 +9,7 @@ multiply-adds), never timed, so every check is exact on every machine.
 
 import numpy as np
 import pytest
+from conftest import DOCS
 
 import cost
 import descent
@@ -19,6 +20,7 @@ from activations import sigmoid, sigmoid_slope
 from datasets import two_moons
 from gradient_check import gradient_check, numerical_gradients, relative_error
 from losses import mean_squared_error
+from results_widgets import walk_regimes, walk_shrink
 
 
 @pytest.fixture(scope="module")
@@ -560,3 +562,31 @@ def test_the_real_price_is_memory_every_layers_sums_and_outputs(facts):
     network.forward(inputs)
     kept = sum(array.size for array in network.sums + network.layer_outputs)
     assert facts["backpropagation.kept_numbers"] == kept == cost.numbers_kept(network, cost.N_EXAMPLES)
+
+
+# --- descent.md: the code blocks and the math box say what the figure and the widget use -----
+
+
+def descent_page():
+    return (DOCS / "derivatives" / "descent.md").read_text(encoding="utf-8")
+
+
+def test_the_descent_code_blocks_walk_the_figures_rates_start_and_steps():
+    page = descent_page()
+    (_, small), (_, good), (_, large), (_, far) = results.LEARNING_RATES
+    start = f"[{results.VALLEY_START[0]}, {results.VALLEY_START[1]}]"
+    assert f"for learning_rate in ({small}, {good}, {large}, {far}):" in page
+    assert f"for learning_rate in ({small}, {large}):" in page
+    assert page.count(f"descend(valley_slope, {start}, learning_rate, steps={results.VALLEY_STEPS})") == 1
+    assert page.count(f"descend(valley_slope, {start}, tried, steps={results.VALLEY_STEPS})") == 1
+    assert f"after {results.VALLEY_STEPS} steps" in page
+
+
+def test_the_math_box_edges_are_the_widgets_regimes_and_one_eleventh_is_fastest():
+    page = descent_page()
+    # "Twice the rate shrinks that factor while eta < 1/21 ..., half the rate ... once eta > 2/21"
+    assert r"\(\eta < 1/21\)" in page and r"\(\eta > 2/21\)" in page and r"\(\eta = 1/11\)" in page
+    assert [low for _, low in walk_regimes()][1:3] == [1 / 21, 2 / 21]
+    rates = np.linspace(0.001, 0.1, 99_001)
+    fastest = rates[np.argmin([walk_shrink(rate) for rate in rates])]
+    assert fastest == pytest.approx(1 / 11, abs=1e-6)
