@@ -8,11 +8,10 @@ back its exact numbers; the widget must pass axe in both schemes and fit a phone
 Without Chromium the tests are skipped (with CI=true they fail), as in test_browser.py.
 """
 
-import math
 
 import numpy as np
 import pytest
-from widget_support import DESKTOP, PHONE, check_axe_and_width, widget_pages
+from widget_support import DESKTOP, PHONE, RELATIVE, check_axe_and_width, close, widget_pages
 
 import results_activations
 import vanishing
@@ -22,7 +21,6 @@ from losses import cross_entropy
 from results_widget_bend import BEND_CHOICES, BEND_MAP, bend_data, bend_element, grid
 
 PAGE = "activations/flat-ends/"
-RELATIVE = 1e-12
 ORDER = [name for name, _ in BEND_CHOICES]
 
 STATE_JS = """() => {
@@ -51,10 +49,6 @@ STATE_JS = """() => {
 def open_page(browser, base_url):
     with widget_pages(browser, base_url, PAGE, ".swap-bend:not([hidden]) .sb-error[data-value]") as open_page:
         yield open_page
-
-
-def close(got, want):
-    return got == want or math.isclose(got, want, rel_tol=RELATIVE, abs_tol=0.0)
 
 
 def wanted_blame(activation):

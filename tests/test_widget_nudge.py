@@ -9,13 +9,12 @@ Without Chromium the tests are skipped (with CI=true they fail), as in test_brow
 import math
 
 import pytest
-from widget_support import DESKTOP, PHONE, check_axe_and_width, widget_pages
+from widget_support import DESKTOP, PHONE, RELATIVE, check_axe_and_width, widget_pages
 
 import running_example
 from results_widgets import knob_places, nudge_data, set_knob
 
 PAGE = "derivatives/slope/"
-RELATIVE = 1e-12
 # A slope can pass through 0, where a relative bound means nothing: below this it is absolute.
 ABSOLUTE = 1e-15
 

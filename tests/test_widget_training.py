@@ -15,7 +15,7 @@ of the sum depend on its order and a relative bound on that one number means not
 
 import numpy as np
 import pytest
-from widget_support import DESKTOP, PHONE, check_axe_and_width, widget_pages
+from widget_support import DESKTOP, PHONE, RELATIVE, check_axe_and_width, check_no_e_notation, widget_pages
 
 import running_example
 from results_loop import one_step, snapshot_network, training_run
@@ -23,7 +23,6 @@ from results_widget_training import training_data
 from results_widgets import knob_places, knob_value
 
 PAGE = "complete-picture/"
-RELATIVE = 1e-12
 BOX = ".training-loop"
 
 STATE_JS = """() => {
@@ -188,6 +187,7 @@ def test_play_reaches_the_end_with_every_number_of_snippets_and_step_then_rests(
     page.wait_for_function(f"() => document.querySelector('{BOX} .tl-play').textContent === 'Play'")
     end = check(page, "after Play")
     assert end["step"] == steps and len(end["curve"]) == steps + 1 and "All" in end["part"]
+    check_no_e_notation(page, BOX, "after Play")
     # At the end, Step and Play take no more steps.
     press_step(page, 3)
     page.click(f"{BOX} .tl-play")
@@ -210,6 +210,8 @@ def test_play_reaches_the_end_with_every_number_of_snippets_and_step_then_rests(
         check(page, f"later step, example {e}, blame", map_every=7)
         press_step(page)
         check(page, f"later step, example {e}, update", map_every=7)
+        # Late gradients are small (below 0.001 from about step 800): still written out, no e-notation.
+        check_no_e_notation(page, BOX, f"later step, example {e}, update")
 
 
 def test_play_and_step_reach_the_very_same_numbers(open_page):

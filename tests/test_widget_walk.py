@@ -11,13 +11,12 @@ import math
 
 import numpy as np
 import pytest
-from widget_support import DESKTOP, PHONE, check_axe_and_width, widget_pages
+from widget_support import DESKTOP, PHONE, check_axe_and_width, check_no_e_notation, close, widget_pages
 
 import descent
 from results_widgets import walk_data, walk_regimes, walk_shrink
 
 PAGE = "derivatives/descent/"
-RELATIVE = 1e-12
 
 STATE_JS = """() => {
   const box = document.querySelector('.walk-downhill');
@@ -46,10 +45,6 @@ SET_RATE_JS = """rate => {
 def open_page(browser, base_url):
     with widget_pages(browser, base_url, PAGE, ".walk-downhill:not([hidden]) .wd-error[data-value]") as open_page:
         yield open_page
-
-
-def close(got, want):
-    return got == want or math.isclose(got, want, rel_tol=RELATIVE, abs_tol=0.0)
 
 
 def check(page, where):
@@ -222,3 +217,16 @@ def test_without_javascript_only_the_static_figure_shows(open_page):
     page = open_page(javascript=False)
     assert not page.locator(".walk-downhill").is_visible()
     assert page.locator("img[src*='derivatives-learning-rates-light']").is_visible()
+
+
+def test_numbers_are_written_out_and_a_new_rate_says_the_walk_starts_again(open_page):
+    page = open_page()
+    for rate in (0.06, 0.09, 0.11, walk_data()["high"]):  # errors from 1e-6 up to 1e13
+        page.evaluate(SET_RATE_JS, rate)
+        for _ in range(walk_data()["steps"]):
+            page.click(".walk-downhill .wd-step")
+        check(page, f"rate {rate}, every step")
+        check_no_e_notation(page, ".walk-downhill", f"rate {rate}, {walk_data()['steps']} steps")
+    page.evaluate(SET_RATE_JS, 0.05)
+    state = page.evaluate(STATE_JS)
+    assert state["steps"] == 0 and "starts again" in state["note"], state["note"]

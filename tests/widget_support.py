@@ -7,12 +7,16 @@ reach every test module (tests/test_browser.py keeps its own); a widget's test m
 `check_axe_and_width(page, SELECTOR, where)`.
 """
 
+import math
 import os
+import re
 from contextlib import contextmanager
 
 import pytest
 from browser_support import AXE_TAGS, LocalServer, chromium_problem, launch
 
+# The issue's promise: every number a widget shows is the reference implementation's, to 1e-12.
+RELATIVE = 1e-12
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
@@ -76,3 +80,17 @@ def check_axe_and_width(page, selector, where):
       screen: document.documentElement.clientWidth,
       widget: document.querySelector(selector).getBoundingClientRect().right})""", selector)
     assert sizes["page"] <= sizes["screen"] and sizes["widget"] <= sizes["screen"], (where, sizes)
+
+
+def close(got, want):
+    """Equal, or within RELATIVE of each other (a widget's float64 against numpy's)."""
+    return got == want or math.isclose(got, want, rel_tol=RELATIVE, abs_tol=0.0)
+
+
+# A number in e-notation ("4.861e+7", "6.7e−4"): not for the readers this site writes for.
+E_NOTATION = re.compile(r"\d[eE][+\-\u2212]?\d")
+
+
+def check_no_e_notation(page, selector, where):
+    text = page.inner_text(selector)
+    assert not E_NOTATION.search(text), f"{where}: e-notation in {E_NOTATION.search(text).group(0)!r}"
