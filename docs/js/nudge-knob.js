@@ -7,9 +7,6 @@
   const {element, show, sigmoid, announcer, dress} = window.widgetKit;
   const CHART = {width: 420, height: 250, left: 62, right: 26, top: 14, bottom: 48};
   const STYLE = `
-.nudge-knob .nk-controls{display:flex;flex-wrap:wrap;gap:.6em 1.2em;align-items:center}
-.nudge-knob label{display:flex;flex-wrap:wrap;gap:.4em;align-items:center}
-.nudge-knob input[type=range]{width:14rem;max-width:100%;min-height:1.5rem;accent-color:var(--md-accent-fg-color)}
 .nudge-knob .nk-numbers{display:grid;grid-template-columns:repeat(auto-fill,minmax(9.5rem,1fr));
  gap:.2em 1em;margin:.8em 0;font-variant-numeric:tabular-nums}
 .nudge-knob .nk-moved{margin:0 0 .6em}
@@ -87,7 +84,7 @@
 
     dress(box, STYLE);
 
-    const controls = element("div", {class: "nk-controls"});
+    const controls = element("div", {class: "controls"});
     const pickLabel = element("label", {}, "Knob ");
     const pick = element("select", {class: "nk-pick"});
     data.names.forEach((name, i) => pick.appendChild(element("option", {value: String(i)}, name)));

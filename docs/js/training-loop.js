@@ -20,8 +20,6 @@
 .training-loop{--tl-no:#3557c5;--tl-yes:#c4540a;--tl-back:#c4540a;--tl-update:#1a7f37;margin:1em 0;padding:.8em;
  border:1px solid var(--md-default-fg-color--lightest);border-radius:.2rem;max-width:100%;box-sizing:border-box}
 [data-md-color-scheme=slate] .training-loop{--tl-no:#8aa8ff;--tl-yes:#f5a55a;--tl-back:#f5a55a;--tl-update:#56d364}
-.training-loop .tl-controls{display:flex;flex-wrap:wrap;gap:.6em 1em;align-items:center}
-.training-loop label{display:flex;flex-wrap:wrap;gap:.4em;align-items:center}
 .training-loop button{min-width:4.5em}
 .training-loop .tl-part{margin:.6em 0;min-height:3em}
 .training-loop .tl-numbers{display:grid;grid-template-columns:repeat(auto-fill,minmax(10rem,1fr));
@@ -131,7 +129,7 @@
 
     dress(box, STYLE);
 
-    const controls = element("div", {class: "tl-controls"});
+    const controls = element("div", {class: "controls"});
     const pickLabel = element("label", {}, "Example ");
     const pick = element("select", {class: "tl-pick"});
     inputs.forEach((x, e) => pick.appendChild(element("option", {value: String(e)},

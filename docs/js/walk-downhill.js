@@ -7,9 +7,6 @@
   const MAP = {width: 420, height: 280};
   const CHART = {width: 420, height: 200, left: 62, right: 16, top: 12, bottom: 40};
   const STYLE = `
-.walk-downhill .wd-controls{display:flex;flex-wrap:wrap;gap:.6em 1.2em;align-items:center}
-.walk-downhill label{display:flex;flex-wrap:wrap;gap:.4em;align-items:center}
-.walk-downhill input[type=range]{width:14rem;max-width:100%;min-height:1.5rem;accent-color:var(--md-accent-fg-color)}
 .walk-downhill .wd-numbers{display:grid;grid-template-columns:repeat(auto-fill,minmax(11rem,1fr));
  gap:.2em 1em;margin:.8em 0;font-variant-numeric:tabular-nums}
 .walk-downhill .wd-charts{display:flex;flex-wrap:wrap;gap:.5em}
@@ -35,7 +32,7 @@
 
     dress(box, STYLE);
 
-    const controls = element("div", {class: "wd-controls"});
+    const controls = element("div", {class: "controls"});
     const pickLabel = element("label", {}, "Learning rate ");
     const pick = element("select", {class: "wd-pick"});
     data.rates.forEach(([name, value]) => pick.appendChild(element("option", {value: String(value)},

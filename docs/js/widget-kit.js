@@ -14,6 +14,9 @@ window.widgetKit = (function () {
  border-radius:.2rem;max-width:100%;box-sizing:border-box}
 .widget select,.widget button{min-height:2rem;font:inherit;color:var(--md-default-fg-color);
  background:var(--md-default-bg-color);border:1px solid var(--md-default-fg-color--light);border-radius:.2rem}
+.widget .controls{display:flex;flex-wrap:wrap;gap:.6em 1.2em;align-items:center}
+.widget label{display:flex;flex-wrap:wrap;gap:.4em;align-items:center}
+.widget input[type=range]{width:14rem;max-width:100%;min-height:1.5rem;accent-color:var(--md-accent-fg-color)}
 .widget select{padding:0 .3em}
 .widget button{padding:0 .8em;cursor:pointer}
 .widget :focus-visible{outline:.15rem solid var(--md-accent-fg-color);outline-offset:.15rem}
