@@ -30,9 +30,6 @@ from browser_support import (
     article_text,
     broken_links,
     built_pages,
-    chromium_path,
-    chromium_problem,
-    launch,
     search_tokens,
     source_has_math,
     source_pages,
@@ -72,33 +69,12 @@ each_scheme = pytest.mark.parametrize("scheme", SCHEMES)
 
 
 @pytest.fixture(scope="module")
-def chromium():
-    """The browser's path; skips (or, with CI=true, fails) every browser test without it."""
-    problem = chromium_problem()
-    if problem:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{problem}. CI=true: the browser tests must run, not be skipped.", pytrace=False)
-        pytest.skip(problem)
-    return chromium_path()
-
-
-@pytest.fixture(scope="module")
 def built(request) -> Path:
     """The built site: SITE_DIR if set, else the session's `mkdocs build --strict`."""
     if SITE_DIR is not None:
         assert (SITE_DIR / "index.html").is_file(), f"SITE_DIR={SITE_DIR} holds no built site"
         return SITE_DIR
     return request.getfixturevalue("site")
-
-
-@pytest.fixture(scope="module")
-def browser(chromium):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

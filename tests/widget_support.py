@@ -1,9 +1,11 @@
-"""What the interactive figures' browser tests share (tests/test_widget_*.py): Chromium, the
-built site served on this machine, and a page opener that collects console errors.
+"""What the browser tests share (tests/test_browser.py and tests/test_widget_*.py): Chromium
+(skipped without it, failed with CI=true), the built site served on this machine, and, for the
+interactive figures, a page opener that collects console errors and an axe-and-width check.
 
-tests/conftest.py registers this module as a plugin, so its fixtures `browser` and `base_url`
-reach every test module (tests/test_browser.py keeps its own); a widget's test module makes its
-`open_page` fixture with `widget_pages(browser, base_url, PAGE, READY)`, and checks a widget with
+tests/conftest.py registers this module as a plugin, so its fixtures `chromium`, `browser` and
+`base_url` reach every test module (tests/test_browser.py serves its own `base_url`, which honours
+SITE_DIR); a widget's test module makes its `open_page` fixture with
+`widget_pages(browser, base_url, PAGE, READY)`, and checks a widget with
 `check_axe_and_width(page, SELECTOR, where)`.
 """
 
@@ -13,7 +15,7 @@ import re
 from contextlib import contextmanager
 
 import pytest
-from browser_support import AXE_TAGS, LocalServer, chromium_problem, launch
+from browser_support import AXE_TAGS, LocalServer, chromium_path, chromium_problem, launch
 
 # The issue's promise: every number a widget shows is the reference implementation's, to 1e-12.
 RELATIVE = 1e-12
@@ -22,13 +24,19 @@ PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="module")
-def browser():
-    """Debian's Chromium; skips without it (fails with CI=true), as tests/test_browser.py does."""
+def chromium():
+    """The browser's path; skips (or, with CI=true, fails) every browser test without it."""
     problem = chromium_problem()
     if problem:
         if os.environ.get("CI") == "true":
             pytest.fail(f"{problem}. CI=true: the browser tests must run, not be skipped.", pytrace=False)
         pytest.skip(problem)
+    return chromium_path()
+
+
+@pytest.fixture(scope="module")
+def browser(chromium):
+    """Debian's Chromium, driven by Playwright."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
