@@ -16,6 +16,7 @@ Needs network.py, training.py, activations.py and losses.py.
 import numpy as np
 
 from activations import sigmoid
+from checks import positive_number, whole_number
 from network import Network
 from training import train
 
@@ -33,22 +34,6 @@ def target_curve(x):
     """The smooth wavy curve behind datasets.regression_1d: x + 0.5 sin(3x)."""
     x = np.asarray(x, dtype=float)
     return x + 0.5 * np.sin(3.0 * x)
-
-
-def _check_positive(value, name):
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.number)):
-        raise TypeError(f"{name} must be a number, got {value!r}")
-    if not (np.isfinite(value) and value > 0):
-        raise ValueError(f"{name} must be a positive, finite number, got {value}")
-    return float(value)
-
-
-def _check_count(value, name, minimum):
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise TypeError(f"{name} must be a whole number, got {value!r}")
-    if value < minimum:
-        raise ValueError(f"{name} must be at least {minimum}, got {value}")
-    return int(value)
 
 
 def _check_stretch(start, stop):
@@ -73,8 +58,8 @@ def _check_curve(curve):
 def bump(x, centre, width, height, sharpness=SHARPNESS):
     """A bump of `height` over [centre - width/2, centre + width/2]: a steep sigmoid
     that steps up at the left edge, minus one that steps up at the right edge."""
-    width = _check_positive(width, "width")
-    steepness = _check_positive(sharpness, "sharpness") / width
+    width = positive_number(width, "width")
+    steepness = positive_number(sharpness, "sharpness") / width
     x = np.asarray(x, dtype=float)
     first_up = sigmoid(steepness * (x - (centre - width / 2)))
     second_up = sigmoid(steepness * (x - (centre + width / 2)))
@@ -84,7 +69,7 @@ def bump(x, centre, width, height, sharpness=SHARPNESS):
 def bump_centres(n_bumps, start=START, stop=STOP):
     """(centres, width): n_bumps evenly spaced centres from start to stop, one at each
     end, and the width that makes neighbouring bumps just touch."""
-    n_bumps = _check_count(n_bumps, "n_bumps", 2)  # one bump at each end
+    n_bumps = whole_number(n_bumps, "n_bumps", 2)  # one bump at each end
     start, stop = _check_stretch(start, stop)
     return np.linspace(start, stop, n_bumps), (stop - start) / (n_bumps - 1)
 
@@ -103,7 +88,7 @@ def bumps_network(curve, n_bumps, start=START, stop=STOP, sharpness=SHARPNESS):
     up the bumps."""
     curve = _check_curve(curve)
     centres, width = bump_centres(n_bumps, start, stop)
-    steepness = _check_positive(sharpness, "sharpness") / width
+    steepness = positive_number(sharpness, "sharpness") / width
     edges = np.column_stack([centres - width / 2, centres + width / 2]).ravel()
     heights = np.asarray([curve(centre) for centre in centres], dtype=float)
     network = Network([1, 2 * len(centres), 1], ["sigmoid", "identity"])
@@ -124,7 +109,7 @@ def curve_error(
     count too). predict takes and returns one column of numbers, as a network does."""
     curve = _check_curve(curve)
     start, stop = _check_stretch(start, stop)
-    n_points = _check_count(n_points, "n_points", 2)
+    n_points = whole_number(n_points, "n_points", 2)
     x = np.linspace(start, stop, n_points).reshape(-1, 1)
     gaps = np.asarray(predict(x), dtype=float) - curve(x)
     return float(np.mean(gaps**2))
@@ -132,7 +117,7 @@ def curve_error(
 
 def curve_examples(n_examples=50, curve=target_curve, start=START, stop=STOP):
     """(inputs, targets): n_examples evenly spaced points on the curve, no noise."""
-    n_examples = _check_count(n_examples, "n_examples", 2)
+    n_examples = whole_number(n_examples, "n_examples", 2)
     start, stop = _check_stretch(start, stop)
     x = np.linspace(start, stop, n_examples).reshape(-1, 1)
     return x, _check_curve(curve)(x)
@@ -143,7 +128,7 @@ def train_on_curve(
 ):
     """A [1, n_hidden, 1] network (sigmoid hidden layer, no output activation) trained
     by gradient descent on the mean squared error: (network, History)."""
-    n_hidden = _check_count(n_hidden, "n_hidden", 1)
+    n_hidden = whole_number(n_hidden, "n_hidden", 1)
     inputs, targets = curve_examples(n_examples, curve)
     network = Network([1, n_hidden, 1], ["sigmoid", "identity"], seed=seed)
     return network, train(network, inputs, targets, learning_rate, epochs)

@@ -18,24 +18,9 @@ import math
 import numpy as np
 
 from activations import get_activation
+from checks import positive_number, whole_number
 from datasets import two_moons
 from losses import cross_entropy_from_sums, cross_entropy_from_sums_slope
-
-
-def _check_count(value, name, minimum=1):
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise TypeError(f"{name} must be a whole number, got {value!r}")
-    if value < minimum:
-        raise ValueError(f"{name} must be at least {minimum}, got {value}")
-    return int(value)
-
-
-def _check_positive(value, name):
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.number)):
-        raise TypeError(f"{name} must be a number, got {value!r}")
-    if not (math.isfinite(value) and value > 0):
-        raise ValueError(f"{name} must be a positive, finite number, got {value}")
-    return float(value)
 
 
 class DeepNetwork:
@@ -50,12 +35,12 @@ class DeepNetwork:
     """
 
     def __init__(self, depth, width=16, activation="tanh", skip=False, start_spread=1.0, seed=0):
-        self.depth = _check_count(depth, "depth")
-        self.width = _check_count(width, "width")
+        self.depth = whole_number(depth, "depth")
+        self.width = whole_number(width, "width")
         if not isinstance(skip, bool):
             raise TypeError(f"skip must be True or False, got {skip!r}")
         self.skip = skip
-        self.start_spread = _check_positive(start_spread, "start_spread")
+        self.start_spread = positive_number(start_spread, "start_spread")
         self.activation = activation
         self._f, self._slope = get_activation(activation)  # an unknown name fails here
         rng = np.random.default_rng(seed)
@@ -167,8 +152,8 @@ def blame_sizes(depth, activation="tanh", skip=False, start_spread=1.0, width=16
 def train(network, inputs, targets, learning_rate, steps):
     """Plain gradient descent on all the examples at once. Returns the loss before
     training and after every step."""
-    learning_rate = _check_positive(learning_rate, "learning_rate")
-    steps = _check_count(steps, "steps")
+    learning_rate = positive_number(learning_rate, "learning_rate")
+    steps = whole_number(steps, "steps")
     losses = []
     for _ in range(steps):
         loss, gradients = network.gradients(inputs, targets)

@@ -15,18 +15,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from checks import whole_number
 from datasets import two_moons
 from losses import get_loss
 from network import Network, _as_numbers
 from training import train
-
-
-def _check_whole(value, name, minimum):
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise TypeError(f"{name} must be a whole number, got {value!r}")
-    if value < minimum:
-        raise ValueError(f"{name} must be at least {minimum}, got {value}")
-    return int(value)
 
 
 def split(inputs, targets, n_held_out, seed=0):
@@ -48,7 +41,7 @@ def split(inputs, targets, n_held_out, seed=0):
             f"inputs and targets have different numbers of examples: {len(inputs)} "
             f"and {len(targets)}"
         )
-    n_held_out = _check_whole(n_held_out, "n_held_out", 1)
+    n_held_out = whole_number(n_held_out, "n_held_out", 1)
     if n_held_out >= len(inputs):
         raise ValueError(
             f"n_held_out must leave at least one example to train on: got {n_held_out} "
@@ -89,8 +82,8 @@ def train_and_watch(
     get_loss(loss)  # an unknown loss name fails here, before any training
     training_set = network.check_data(*_as_pair(training_set, "training_set"))
     held_out_set = network.check_data(*_as_pair(held_out_set, "held_out_set"))
-    epochs = _check_whole(epochs, "epochs", 1)
-    every = _check_whole(every, "every", 1)
+    epochs = whole_number(epochs, "epochs", 1)
+    every = whole_number(every, "every", 1)
     if epochs % every:
         raise ValueError(
             f"epochs must be a multiple of every, got epochs={epochs} and every={every}"

@@ -12,6 +12,7 @@ Needs network.py, losses.py, training.py and datasets.py (and what they need).
 
 import numpy as np
 
+from checks import whole_number
 from datasets import two_moons
 from losses import get_loss
 from network import Network
@@ -20,19 +21,11 @@ from training import train
 HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu")
 
 
-def _check_count(value, name, minimum=1):
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise TypeError(f"{name} must be a whole number, got {value!r}")
-    if value < minimum:
-        raise ValueError(f"{name} must be at least {minimum}, got {value}")
-    return int(value)
-
-
 def deep_network(activation, n_hidden_layers, width, seed=0):
     """2 inputs, n_hidden_layers hidden layers of `width` neurons with `activation`, and
     one sigmoid output (a yes/no answer)."""
-    n_hidden_layers = _check_count(n_hidden_layers, "n_hidden_layers")
-    width = _check_count(width, "width")
+    n_hidden_layers = whole_number(n_hidden_layers, "n_hidden_layers")
+    width = whole_number(width, "width")
     sizes = [2] + [width] * n_hidden_layers + [1]
     return Network(sizes, [activation] * n_hidden_layers + ["sigmoid"], seed=seed)
 
@@ -49,7 +42,7 @@ def blame_sizes(
     much of the blame arriving at the last hidden layer is left by the time it reaches
     the first. weight_scale multiplies every hidden layer's starting weights.
     """
-    n_hidden_layers = _check_count(n_hidden_layers, "n_hidden_layers")
+    n_hidden_layers = whole_number(n_hidden_layers, "n_hidden_layers")
     seeds = list(seeds)
     if not seeds:
         raise ValueError("seeds is empty: give at least one seed, e.g. range(10)")
