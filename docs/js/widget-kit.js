@@ -76,5 +76,5 @@ window.widgetKit = (function () {
     box.classList.add("widget");
   }
 
-  return {SVG, element, show, numberLine, sigmoid, announcer, dress};
+  return {element, show, numberLine, sigmoid, announcer, dress};
 })();
